@@ -1,0 +1,32 @@
+// The pipeline behind `lotse check` and `lotse build`:
+// content -> check -> site plan -> render -> output. Each stage takes the previous one's result.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+
+#include "content/calendar.h"
+
+namespace lotse {
+
+enum ExitCode { kSuccess = 0, kContentErrors = 1, kUsageError = 2 };
+
+struct RunOptions {
+    std::filesystem::path site_dir = ".";
+    std::filesystem::path out;  // empty: <site_dir>/public
+    Date today{};
+    int jobs = 0;  // 0: all cores
+};
+
+// Where the built-in templates and catalogs are: $LOTSE_DATA_DIR, an installed share/lotse beside
+// the binary, or the source tree Lotse was built from.
+std::filesystem::path data_dir();
+
+// "today" for date-dependent rules: SOURCE_DATE_EPOCH if set, else the system clock.
+Date default_today();
+
+int run_check(const RunOptions& options, std::ostream& out, std::ostream& err);
+int run_build(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace lotse

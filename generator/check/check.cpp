@@ -1,0 +1,244 @@
+#include "check/check.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "content/loader.h"
+#include "content/yaml_reader.h"
+#include "markdown/markdown.h"
+
+namespace lotse {
+
+namespace {
+
+std::string q(std::string_view s) { return '"' + std::string(s) + '"'; }
+
+class Checker {
+public:
+    Checker(const Content& content, const Catalogs& catalogs, Date today, Diagnostics& diags)
+        : c_(content), catalogs_(catalogs), today_(today), diags_(diags) {
+        for (const Term& t : c_.taxonomy.life_phases) life_phases_.push_back(t.id);
+        for (const Term& t : c_.taxonomy.topics) topics_.push_back(t.id);
+        auto ids = [](const auto& records, std::set<std::string>& out) {
+            for (const auto& r : records) out.insert(r.id);
+        };
+        ids(c_.providers, ids_["provider"]);
+        ids(c_.offers, ids_["offer"]);
+        ids(c_.courses, ids_["course"]);
+        ids(c_.contacts, ids_["contact"]);
+        ids(c_.pathways, ids_["pathway"]);
+    }
+
+    void run() {
+        site();
+        taxonomy();
+        for (const Provider& p : c_.providers) common(p, "provider");
+        for (const Offer& o : c_.offers) offer(o);
+        for (const Course& c : c_.courses) course(c);
+        for (const Contact& c : c_.contacts) contact(c);
+        for (const Pathway& p : c_.pathways) pathway(p);
+        pages();
+        catalogs();
+    }
+
+private:
+    void site() {
+        const SiteConfig& s = c_.site;
+        if (s.source_language.empty()) return;
+        static const std::regex kTag("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$");
+        std::set<std::string> seen;
+        for (const Located& l : s.languages) {
+            if (!std::regex_match(l.value, kTag))
+                diags_.error(l.pos, q(l.value) + " is not a language tag Lotse understands; use BCP 47 tags such as de, ar, fa, uk or pt-BR");
+            if (!seen.insert(l.value).second) diags_.error(l.pos, q(l.value) + " is listed twice in \"languages\"");
+        }
+        if (!s.languages.empty() && !seen.count(s.source_language)) {
+            diags_.error(s.languages.front().pos,
+                         "\"languages\" must include the source language " + q(s.source_language));
+        }
+    }
+
+    void taxonomy() {
+        const std::string& src = c_.site.source_language;
+        auto labels = [&](const std::vector<Term>& terms, std::string_view prefix, std::string_view what) {
+            for (const Term& t : terms) {
+                const std::string key = std::string(prefix) + "." + t.id;
+                if (!catalogs_.has(src, key))
+                    diags_.error(t.pos, std::string(what) + " " + q(t.id) + " has no label; add the message " + q(key) +
+                                            " to the catalog i18n/" + src + ".txt");
+            }
+        };
+        labels(c_.taxonomy.life_phases, "life_phase", "life phase");
+        labels(c_.taxonomy.topics, "topic", "topic");
+    }
+
+    void terms(const std::vector<Located>& used, const std::vector<std::string>& known, std::string_view what) {
+        std::vector<std::string_view> options(known.begin(), known.end());
+        for (const Located& t : used) {
+            if (std::find(known.begin(), known.end(), t.value) != known.end()) continue;
+            std::string msg = q(t.value) + " is not a " + std::string(what) + " of content/taxonomy.yaml";
+            if (auto guess = closest(t.value, options)) msg += "; did you mean " + q(*guess) + "?";
+            else msg += "; allowed: " + joined(options);
+            diags_.error(t.pos, msg);
+        }
+    }
+
+    void reference(const Located& ref, std::string_view kind, std::string_view field) {
+        if (ref.value.empty()) return;
+        if (ids_[std::string(kind)].count(ref.value)) return;
+        std::string msg = q(field) + " refers to " + std::string(kind) + " " + q(ref.value) + ", which does not exist";
+        msg += " (no file content/" + folder(kind) + "/" + ref.value + ".yaml)";
+        diags_.error(ref.pos, msg);
+    }
+
+    static std::string folder(std::string_view kind) {
+        for (const RecordKind& k : kRecordKinds)
+            if (k.name == kind) return std::string(k.folder);
+        return std::string(kind);
+    }
+
+    void record_link(const std::string& kind, const std::string& id, const SourcePos& pos, std::string_view shown) {
+        if (!ids_.count(kind)) {
+            diags_.error(pos, "link " + q(shown) + " names the kind " + q(kind) +
+                                  "; use provider, offer, course, contact or pathway");
+            return;
+        }
+        if (!ids_[kind].count(id))
+            diags_.error(pos, "link " + q(shown) + " points to a " + kind + " that does not exist (no file content/" +
+                                  folder(kind) + "/" + id + ".yaml)");
+    }
+
+    void markdown_links(const std::vector<Located>& links) {
+        for (const Located& link : links) {
+            switch (markdown::classify(link.value)) {
+                case markdown::LinkKind::web: break;
+                case markdown::LinkKind::ref: {
+                    const std::string target = link.value.substr(4);
+                    const auto slash = target.find('/');
+                    if (slash == std::string::npos) {
+                        diags_.error(link.pos, "link " + q(link.value) + " must name a kind and an id, such as ref:contact/mbe-caritas");
+                        break;
+                    }
+                    record_link(target.substr(0, slash), target.substr(slash + 1), link.pos, link.value);
+                    break;
+                }
+                case markdown::LinkKind::rejected:
+                    diags_.warning(link.pos, "link " + q(link.value) +
+                                                 " is shown as plain text; links may use https:, http:, mailto:, tel: or ref:<kind>/<id>");
+                    break;
+            }
+        }
+    }
+
+    void common(const Record& r, std::string_view what) {
+        terms(r.life_phases, life_phases_, "life phase");
+        terms(r.topics, topics_, "topic");
+        markdown_links(r.markdown_links);
+        if (!r.checked) return;
+        const auto age = (std::chrono::sys_days{today_} - std::chrono::sys_days{*r.checked}).count();
+        if (age > c_.site.review_after_days) {
+            diags_.warning(r.checked_pos, "this " + std::string(what) + " was last checked on " + to_iso(*r.checked) + ", " +
+                                              std::to_string(age) + " days ago (more than review_after_days: " +
+                                              std::to_string(c_.site.review_after_days) +
+                                              "); verify it and set \"checked\" to the day you did");
+        } else if (age < 0) {
+            diags_.warning(r.checked_pos, "\"checked\" is " + to_iso(*r.checked) + ", a day still in the future");
+        }
+    }
+
+    void slots(const std::vector<TimeSlot>& slots) {
+        for (const TimeSlot& s : slots)
+            if (s.to <= s.from)
+                diags_.error(s.pos, "this time slot ends before it starts (\"to\" must be later than \"from\")");
+    }
+
+    void offer(const Offer& o) {
+        common(o, "offer");
+        reference(o.provider, "provider", "provider");
+        reference(o.contact, "contact", "contact");
+        if (o.dates.from && o.dates.until && *o.dates.until < *o.dates.from)
+            diags_.error(o.dates.pos, "\"until\" (" + to_iso(*o.dates.until) + ") is before \"from\" (" + to_iso(*o.dates.from) + ")");
+        else if (o.dates.until && *o.dates.until < today_)
+            diags_.warning(o.dates.pos, "this offer ended on " + to_iso(*o.dates.until) +
+                                            " (dates.until) and is not published; update or remove it");
+    }
+
+    void course(const Course& c) {
+        common(c, "course");
+        reference(c.provider, "provider", "provider");
+        if (!c.level.from.empty() && !c.level.to.empty() && c.level.to < c.level.from)
+            diags_.error(c.level.pos, "the level runs backwards: \"to\" (" + c.level.to + ") is below \"from\" (" + c.level.from + ")");
+        slots(c.schedule);
+        if (!c.start.ok() || !c.end.ok()) return;
+        if (c.end < c.start)
+            diags_.error(c.end_pos, "the course ends (" + to_iso(c.end) + ") before it starts (" + to_iso(c.start) + ")");
+        else if (c.end < today_)
+            diags_.warning(c.end_pos, "this course ended on " + to_iso(c.end) + " and is not published; update or remove it");
+    }
+
+    void contact(const Contact& c) {
+        common(c, "contact");
+        reference(c.organisation, "provider", "organisation");
+        slots(c.hours);
+    }
+
+    void pathway(const Pathway& p) {
+        common(p, "pathway");
+        for (const PathwayStep& step : p.steps)
+            for (const RecordRef& link : step.links) record_link(link.kind, link.id, link.pos, link.kind + "/" + link.id);
+    }
+
+    void pages() {
+        static const std::set<std::string> kReserved = {"offers", "courses", "contacts", "providers", "pathways",
+                                                        "counselling", "a-z", "life-phases", "topics", "assets"};
+        std::set<std::string> languages;
+        for (const Located& l : c_.site.languages) languages.insert(l.value);
+        std::set<std::string> source_pages;
+        for (const Page& p : c_.pages) {
+            if (kReserved.count(p.slug))
+                diags_.error(p.pos, "the page name " + q(p.slug) + " is taken by a part of the site; rename the file");
+            if (!languages.count(p.language))
+                diags_.warning(p.pos, "this page is in " + q(p.language) + ", which is not one of the site's languages; it is not published");
+            if (p.language == c_.site.source_language) source_pages.insert(p.slug);
+            markdown_links(p.markdown_links);
+        }
+        for (const Page& p : c_.pages)
+            if (p.language != c_.site.source_language && !source_pages.count(p.slug))
+                diags_.error(p.pos, "this page has no version in the source language; add content/pages/" + p.slug + "." +
+                                        c_.site.source_language + ".md");
+        for (const char* required : {"imprint", "privacy", "accessibility"}) {
+            if (!source_pages.count(required))
+                diags_.warning({"content/pages", 0, 0},
+                               std::string("the site has no ") + required + " page; a public body's site needs one (content/pages/" +
+                                   required + "." + c_.site.source_language + ".md)");
+        }
+    }
+
+    void catalogs() {
+        for (const std::string& language : catalogs_.uncatalogued())
+            diags_.warning(c_.site.path.empty() ? SourcePos{"content/site.yaml", 0, 0} : SourcePos{c_.site.path, 0, 0},
+                           "there is no catalog for " + q(language) + " (i18n/" + language +
+                               ".txt); its pages show the interface in " + q(c_.site.source_language));
+        for (const Catalogs::Gap& gap : catalogs_.gaps()) {
+            const std::string path = catalogs_.catalog_path(gap.language);
+            diags_.warning({path.empty() ? "i18n/" + gap.language + ".txt" : path, 0, 0},
+                           "message " + q(gap.key) + " is not translated; " + q(c_.site.source_language) + " is shown");
+        }
+    }
+
+    const Content& c_;
+    const Catalogs& catalogs_;
+    Date today_;
+    Diagnostics& diags_;
+    std::vector<std::string> life_phases_, topics_;
+    std::map<std::string, std::set<std::string>> ids_;
+};
+
+}  // namespace
+
+void check_content(const Content& content, const Catalogs& catalogs, Date today, Diagnostics& diags) {
+    Checker(content, catalogs, today, diags).run();
+}
+
+}  // namespace lotse

@@ -1,0 +1,73 @@
+#include "content/calendar.h"
+
+#include <array>
+#include <cstdio>
+
+namespace lotse {
+
+namespace {
+
+bool digits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+
+int number(std::string_view s) {
+    int n = 0;
+    for (char c : s) n = n * 10 + (c - '0');
+    return n;
+}
+
+constexpr std::array<std::string_view, 7> kWeekdays = {"mon", "tue", "wed", "thu",
+                                                       "fri", "sat", "sun"};
+
+}  // namespace
+
+ParsedDate parse_date(std::string_view t) {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-' || !digits(t.substr(0, 4)) ||
+        !digits(t.substr(5, 2)) || !digits(t.substr(8, 2))) {
+        return {{}, CalendarError::format};
+    }
+    Date d{std::chrono::year{number(t.substr(0, 4))},
+           std::chrono::month{static_cast<unsigned>(number(t.substr(5, 2)))},
+           std::chrono::day{static_cast<unsigned>(number(t.substr(8, 2)))}};
+    if (!d.ok()) return {{}, CalendarError::does_not_exist};
+    return {d, CalendarError::none};
+}
+
+std::string to_iso(Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+long long days_since_epoch(Date d) {
+    return std::chrono::sys_days{d}.time_since_epoch().count();
+}
+
+Date date_from_epoch_seconds(long long seconds) {
+    return Date{std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_seconds{std::chrono::seconds{seconds}})};
+}
+
+ParsedTime parse_time(std::string_view t) {
+    if (t.size() != 5 || t[2] != ':' || !digits(t.substr(0, 2)) || !digits(t.substr(3, 2))) {
+        return {0, CalendarError::format};
+    }
+    const int h = number(t.substr(0, 2));
+    const int m = number(t.substr(3, 2));
+    if (m > 59 || h > 24 || (h == 24 && m != 0)) return {0, CalendarError::does_not_exist};
+    return {h * 60 + m, CalendarError::none};
+}
+
+std::optional<Weekday> parse_weekday(std::string_view text) {
+    for (std::size_t i = 0; i < kWeekdays.size(); ++i)
+        if (kWeekdays[i] == text) return static_cast<Weekday>(i);
+    return std::nullopt;
+}
+
+std::string_view weekday_key(Weekday d) { return kWeekdays[static_cast<std::size_t>(d)]; }
+
+}  // namespace lotse

@@ -1,0 +1,38 @@
+// Calendar values of the content format: dates (YYYY-MM-DD), times of day (HH:MM) and weekdays.
+// Parsing only; everything a reader sees is formatted by ICU in i18n/.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lotse {
+
+using Date = std::chrono::year_month_day;
+
+// Why a date or time was rejected, so the diagnostic can say which rule was broken.
+enum class CalendarError { none, format, does_not_exist };
+
+struct ParsedDate {
+    Date date{};
+    CalendarError error = CalendarError::none;
+};
+ParsedDate parse_date(std::string_view text);
+std::string to_iso(Date d);  // 2027-01-11
+// Days since 1970-01-01, the unit ICU's UDate is built from.
+long long days_since_epoch(Date d);
+Date date_from_epoch_seconds(long long seconds);
+
+// Minutes after midnight; 24:00 is allowed as the end of a day.
+struct ParsedTime {
+    int minutes = 0;
+    CalendarError error = CalendarError::none;
+};
+ParsedTime parse_time(std::string_view text);
+
+enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
+std::optional<Weekday> parse_weekday(std::string_view text);
+std::string_view weekday_key(Weekday d);
+
+}  // namespace lotse

@@ -1,0 +1,192 @@
+// The typed records of a site (PRODUCT.md "Content schema"), plain values that keep the source
+// position of everything a later stage may need to complain about.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/calendar.h"
+#include "content/diagnostics.h"
+
+namespace lotse {
+
+// Text in several languages: a plain YAML string is taken as the source language.
+struct LocalisedText {
+    std::map<std::string, std::string> by_language;
+    std::map<std::string, SourcePos> positions;  // where each language's text starts
+    SourcePos pos;
+
+    bool empty() const { return by_language.empty(); }
+    const std::string* find(const std::string& language) const {
+        auto it = by_language.find(language);
+        return it == by_language.end() ? nullptr : &it->second;
+    }
+};
+
+struct Located {
+    std::string value;
+    SourcePos pos;
+};
+
+struct Address {
+    std::string street, postcode, city, district;
+    std::optional<double> lat, lon;
+};
+
+struct Location {
+    enum class Kind { provider, address, online };
+    Kind kind = Kind::provider;
+    Address address;
+    SourcePos pos;
+};
+
+struct Fee {
+    bool free = true;
+    double amount = 0;
+    std::string currency;
+    SourcePos pos;
+};
+
+struct TimeSlot {
+    std::vector<Weekday> days;
+    int from = 0, to = 0;  // minutes after midnight
+    LocalisedText note;
+    SourcePos pos;
+};
+
+struct DateSpan {
+    std::optional<Date> from, until;
+    SourcePos pos;
+};
+
+struct Level {
+    std::string from, to;  // CEFR A1 … C2
+    SourcePos pos;
+};
+
+struct Registration {
+    std::string phone, email, url;
+    std::optional<Date> deadline;
+};
+
+// A link to another record: `course/vhs-ik` in pathway steps, `ref:course/vhs-ik` in Markdown.
+struct RecordRef {
+    std::string kind, id;
+    SourcePos pos;
+};
+
+// Fields every record kind shares.
+struct Record {
+    std::string id;
+    std::string path;  // the file, as shown in diagnostics
+    std::optional<Date> checked;
+    SourcePos checked_pos;
+    std::vector<Located> life_phases, topics, audience;
+    LocalisedText description;
+    std::vector<Located> markdown_links;  // every link target in the record's Markdown
+};
+
+struct Provider : Record {
+    LocalisedText name;
+    std::string short_name;
+    std::optional<Address> location;
+    std::string phone, email, url;
+    std::optional<bool> accessible;
+};
+
+struct Offer : Record {
+    LocalisedText title, summary, fee_note;
+    Located provider, contact;
+    std::vector<Located> languages;
+    Location location;
+    DateSpan dates;
+    std::optional<Fee> fee;
+    std::optional<bool> childcare;
+    std::string url;
+};
+
+struct Course : Record {
+    Located type;
+    LocalisedText title, fee_note;
+    Located provider;
+    Level level;
+    Date start{}, end{};
+    SourcePos end_pos;
+    std::vector<TimeSlot> schedule;
+    std::optional<int> lessons;
+    std::string mode = "in-person";
+    Location location;
+    std::optional<bool> childcare;
+    std::string seats;
+    std::optional<Fee> fee;
+    std::optional<Registration> registration;
+};
+
+struct Contact : Record {
+    LocalisedText name;
+    Located organisation;
+    std::string person;
+    std::vector<Located> languages;
+    Location location;
+    std::string phone, email, url;
+    std::vector<TimeSlot> hours;
+    std::string appointment;
+};
+
+struct PathwayStep {
+    LocalisedText title, text;
+    std::vector<RecordRef> links;
+};
+
+struct Pathway : Record {
+    LocalisedText title, summary;
+    std::vector<PathwayStep> steps;
+};
+
+// content/pages/<slug>.<lang>.md
+struct Page {
+    std::string slug, language, path;
+    std::string title;
+    std::string menu = "footer";  // main | footer | none
+    int weight = 0;
+    std::string body;  // Markdown
+    int body_line = 1;  // line of the body's first line in the file
+    std::vector<Located> markdown_links;
+    SourcePos pos;
+};
+
+struct SiteConfig {
+    std::string path;
+    LocalisedText title, tagline;
+    std::string source_language;
+    std::vector<Located> languages;
+    std::string base_url;
+    std::string region;
+    int review_after_days = 180;
+    std::string email, phone;
+};
+
+struct Term {
+    std::string id;
+    SourcePos pos;
+};
+
+struct Taxonomy {
+    std::vector<Term> life_phases, topics;
+};
+
+// Everything under content/, in a stable order (records sorted by id).
+struct Content {
+    SiteConfig site;
+    Taxonomy taxonomy;
+    std::vector<Provider> providers;
+    std::vector<Offer> offers;
+    std::vector<Course> courses;
+    std::vector<Contact> contacts;
+    std::vector<Pathway> pathways;
+    std::vector<Page> pages;
+};
+
+}  // namespace lotse

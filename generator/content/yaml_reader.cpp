@@ -1,0 +1,309 @@
+#include "content/yaml_reader.h"
+
+#include <algorithm>
+#include <map>
+
+namespace lotse {
+
+namespace {
+
+std::string quoted(std::string_view s) { return '"' + std::string(s) + '"'; }
+
+bool is_empty_value(const YAML::Node& node) {
+    return !node.IsDefined() || node.IsNull() || (node.IsScalar() && node.Scalar().empty() && node.Tag() == "?");
+}
+
+std::string shape(const YAML::Node& node) {
+    if (node.IsMap()) return "a mapping";
+    if (node.IsSequence()) return "a list";
+    return "a single value";
+}
+
+std::string allowed_hint(std::string_view found, const std::vector<std::string_view>& allowed) {
+    std::string out;
+    if (auto guess = closest(found, allowed)) out += "; did you mean " + quoted(*guess) + "?";
+    out += (out.empty() ? "; " : " ");
+    out += "Allowed: " + joined(allowed);
+    return out;
+}
+
+}  // namespace
+
+SourcePos position(const FileContext& file, const YAML::Mark& mark) {
+    if (mark.is_null()) return {file.path, 1 + file.line_offset, 1};
+    return {file.path, mark.line + 1 + file.line_offset, mark.column + 1};
+}
+
+SourcePos position(const FileContext& file, const YAML::Node& node) {
+    return position(file, node.Mark());
+}
+
+std::optional<YAML::Node> parse_yaml(const FileContext& file, const std::string& text) {
+    try {
+        return YAML::Load(text);
+    } catch (const YAML::ParserException& e) {
+        file.diags.error(position(file, e.mark), "this is not valid YAML: " + e.msg +
+                                  " (check the indentation, colons and quotes on this line or just before)");
+    } catch (const YAML::Exception& e) {
+        file.diags.error({file.path, 1 + file.line_offset, 1}, "this is not valid YAML: " + e.msg);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> read_scalar(const FileContext& file, const YAML::Node& node,
+                                       std::string_view name) {
+    if (is_empty_value(node)) {
+        file.diags.error(position(file, node), quoted(name) + " is empty; give it a value or remove the line");
+        return std::nullopt;
+    }
+    if (!node.IsScalar()) {
+        file.diags.error(position(file, node),
+                         quoted(name) + " must be a single value, not " + shape(node));
+        return std::nullopt;
+    }
+    return node.Scalar();
+}
+
+LocalisedText read_text(const FileContext& file, const YAML::Node& node, std::string_view name) {
+    LocalisedText text;
+    text.pos = position(file, node);
+    if (node.IsMap()) {
+        std::map<std::string, int> seen;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const SourcePos key_pos = position(file, it->first);
+            if (!it->first.IsScalar()) {
+                file.diags.error(key_pos, "the languages of " + quoted(name) + " must be language codes such as de or ar");
+                continue;
+            }
+            const std::string& language = it->first.Scalar();
+            if (seen.count(language)) continue;  // reported by the duplicate-key scan
+            seen[language] = key_pos.line;
+            if (auto value = read_scalar(file, it->second, std::string(name) + "." + language)) {
+                text.by_language[language] = *value;
+                text.positions[language] = position(file, it->second);
+            }
+        }
+        if (!text.by_language.empty() && !text.find(file.source_language)) {
+            file.diags.error(text.pos, quoted(name) + " has no text in the source language " +
+                                           quoted(file.source_language) + "; every text needs it, e.g. " +
+                                           std::string(name) + ": {" + file.source_language + ": \"…\"}");
+        }
+        return text;
+    }
+    if (auto value = read_scalar(file, node, name)) {
+        text.by_language[file.source_language] = *value;
+        text.positions[file.source_language] = text.pos;
+    }
+    return text;
+}
+
+std::optional<Date> read_date(const FileContext& file, const YAML::Node& node, std::string_view name) {
+    auto value = read_scalar(file, node, name);
+    if (!value) return std::nullopt;
+    const ParsedDate parsed = parse_date(*value);
+    switch (parsed.error) {
+        case CalendarError::none: return parsed.date;
+        case CalendarError::format:
+            file.diags.error(position(file, node), quoted(name) + " must be a date written YYYY-MM-DD, e.g. 2027-01-11; found " + quoted(*value));
+            break;
+        case CalendarError::does_not_exist:
+            file.diags.error(position(file, node), quoted(name) + " is " + *value + ", a date that does not exist");
+            break;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> read_time(const FileContext& file, const YAML::Node& node, std::string_view name) {
+    auto value = read_scalar(file, node, name);
+    if (!value) return std::nullopt;
+    const ParsedTime parsed = parse_time(*value);
+    switch (parsed.error) {
+        case CalendarError::none: return parsed.minutes;
+        case CalendarError::format:
+            file.diags.error(position(file, node), quoted(name) + " must be a time written HH:MM on the 24-hour clock, e.g. \"08:30\"; found " + quoted(*value));
+            break;
+        case CalendarError::does_not_exist:
+            file.diags.error(position(file, node), quoted(name) + " is " + *value + ", a time that does not exist (hours 00 to 23, minutes 00 to 59, or 24:00 for midnight)");
+            break;
+    }
+    return std::nullopt;
+}
+
+MapReader::MapReader(const FileContext& file, const YAML::Node& map, std::string what,
+                     std::initializer_list<std::string_view> keys)
+    : file_(file), map_(map), what_(std::move(what)), keys_(keys), pos_(position(file, map)) {
+    if (!map.IsMap()) {
+        valid_ = false;
+        file.diags.error(pos_, what_ + " must be written as \"key: value\" lines, not " +
+                                   (is_empty_value(map) ? std::string("empty") : shape(map)));
+        return;
+    }
+    std::map<std::string, SourcePos> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const SourcePos key_pos = position(file, it->first);
+        if (!it->first.IsScalar()) {
+            file.diags.error(key_pos, "a key must be a plain word such as \"title\"");
+            continue;
+        }
+        const std::string& key = it->first.Scalar();
+        if (auto first = seen.find(key); first != seen.end()) {
+            file.diags.error(key_pos, "key " + quoted(key) + " is given twice in this mapping (first on line " +
+                                          std::to_string(first->second.line) + "); keep one");
+            continue;
+        }
+        seen.emplace(key, key_pos);
+        if (std::find(keys_.begin(), keys_.end(), key) == keys_.end()) {
+            file.diags.error(key_pos, "unknown key " + quoted(key) + " in " + what_ + allowed_hint(key, keys_));
+        }
+    }
+}
+
+bool MapReader::has(std::string_view key) const {
+    if (!valid_) return false;
+    for (auto it = map_.begin(); it != map_.end(); ++it)
+        if (it->first.IsScalar() && it->first.Scalar() == key) return !it->second.IsNull();
+    return false;
+}
+
+YAML::Node MapReader::node(std::string_view key, Need need) {
+    if (valid_) {
+        for (auto it = map_.begin(); it != map_.end(); ++it)
+            if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+        if (need == Need::required)
+            file_.diags.error(pos_, what_ + " is missing the required field " + quoted(key));
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
+std::optional<std::string> MapReader::string(std::string_view key, Need need) {
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return std::nullopt;
+    return read_scalar(file_, n, key);
+}
+
+std::optional<Located> MapReader::located(std::string_view key, Need need) {
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return std::nullopt;
+    if (auto s = read_scalar(file_, n, key)) return Located{*s, position(file_, n)};
+    return std::nullopt;
+}
+
+std::optional<std::string> MapReader::one_of(std::string_view key, std::initializer_list<std::string_view> allowed,
+                                             Need need) {
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return std::nullopt;
+    auto s = read_scalar(file_, n, key);
+    if (!s) return std::nullopt;
+    std::vector<std::string_view> options(allowed);
+    if (std::find(options.begin(), options.end(), *s) == options.end()) {
+        file_.diags.error(position(file_, n), quoted(key) + " cannot be " + quoted(*s) + allowed_hint(*s, options));
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<bool> MapReader::boolean(std::string_view key, Need need) {
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return std::nullopt;
+    auto s = read_scalar(file_, n, key);
+    if (!s) return std::nullopt;
+    bool value = false;
+    if (n.Tag() == "?" && YAML::convert<bool>::decode(n, value)) return value;
+    file_.diags.error(position(file_, n), quoted(key) + " must be true or false; found " + quoted(*s));
+    return std::nullopt;
+}
+
+std::optional<int> MapReader::integer(std::string_view key, Need need) {
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return std::nullopt;
+    auto s = read_scalar(file_, n, key);
+    if (!s) return std::nullopt;
+    int value = 0;
+    if (YAML::convert<int>::decode(n, value) && value >= 0) return value;
+    file_.diags.error(position(file_, n), quoted(key) + " must be a whole number such as 700; found " + quoted(*s));
+    return std::nullopt;
+}
+
+std::optional<double> MapReader::number(std::string_view key, Need need) {
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return std::nullopt;
+    auto s = read_scalar(file_, n, key);
+    if (!s) return std::nullopt;
+    double value = 0;
+    if (YAML::convert<double>::decode(n, value)) return value;
+    file_.diags.error(position(file_, n), quoted(key) + " must be a number such as 25.00; found " + quoted(*s));
+    return std::nullopt;
+}
+
+std::optional<Date> MapReader::date(std::string_view key, Need need) {
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return std::nullopt;
+    return read_date(file_, n, key);
+}
+
+LocalisedText MapReader::text(std::string_view key, Need need) {
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return {};
+    return read_text(file_, n, key);
+}
+
+std::vector<Located> MapReader::words(std::string_view key, Need need,
+                                      std::initializer_list<std::string_view> allowed) {
+    std::vector<Located> out;
+    YAML::Node n = node(key, need);
+    if (!n.IsDefined()) return out;
+    if (!n.IsSequence()) {
+        file_.diags.error(position(file_, n), quoted(key) + " must be a list such as [a, b], not " +
+                                                  (is_empty_value(n) ? std::string("empty") : shape(n)));
+        return out;
+    }
+    if (n.size() == 0 && need == Need::required) {
+        file_.diags.error(position(file_, n), quoted(key) + " needs at least one entry");
+    }
+    std::vector<std::string_view> options(allowed);
+    for (const auto& item : n) {
+        auto s = read_scalar(file_, item, key);
+        if (!s) continue;
+        if (!options.empty() && std::find(options.begin(), options.end(), *s) == options.end()) {
+            file_.diags.error(position(file_, item), quoted(key) + " cannot contain " + quoted(*s) + allowed_hint(*s, options));
+            continue;
+        }
+        out.push_back({*s, position(file_, item)});
+    }
+    return out;
+}
+
+std::optional<std::string_view> closest(std::string_view word, const std::vector<std::string_view>& candidates) {
+    std::optional<std::string_view> best;
+    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (std::string_view c : candidates) {
+        // Levenshtein distance, one row at a time.
+        std::vector<std::size_t> row(c.size() + 1);
+        for (std::size_t j = 0; j <= c.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= word.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= c.size(); ++j) {
+                const std::size_t above = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
+                diagonal = above;
+            }
+        }
+        if (row[c.size()] < best_distance) {
+            best_distance = row[c.size()];
+            best = c;
+        }
+    }
+    return best;
+}
+
+std::string joined(const std::vector<std::string_view>& words) {
+    std::string out;
+    for (std::string_view w : words) {
+        if (!out.empty()) out += ", ";
+        out += w;
+    }
+    return out;
+}
+
+}  // namespace lotse

@@ -1,0 +1,87 @@
+// Reads one YAML mapping field by field, with positions: reports keys given twice, unknown keys
+// (with a "did you mean"), missing required fields and values of the wrong shape, and keeps
+// going so that one run shows every problem of a file.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "content/calendar.h"
+#include "content/diagnostics.h"
+#include "content/records.h"
+
+namespace lotse {
+
+// What every reader of one file shares.
+struct FileContext {
+    std::string path;
+    Diagnostics& diags;
+    std::string source_language;
+    int line_offset = 0;  // for YAML embedded further down a file (front matter)
+};
+
+SourcePos position(const FileContext& file, const YAML::Mark& mark);
+SourcePos position(const FileContext& file, const YAML::Node& node);
+
+// Loads a whole file; a syntax error becomes a diagnostic and nullopt.
+std::optional<YAML::Node> parse_yaml(const FileContext& file, const std::string& text);
+
+enum class Need { optional, required };
+
+class MapReader {
+public:
+    // `what` names the thing in messages ("offer", "schedule slot"); `keys` are the allowed keys.
+    MapReader(const FileContext& file, const YAML::Node& map, std::string what,
+              std::initializer_list<std::string_view> keys);
+    MapReader(const MapReader&) = delete;
+    MapReader& operator=(const MapReader&) = delete;
+
+    bool valid() const { return valid_; }
+    SourcePos pos() const { return pos_; }
+    const FileContext& file() const { return file_; }
+
+    // The value of a key, or an undefined node; a missing required key is reported.
+    YAML::Node node(std::string_view key, Need need = Need::optional);
+    bool has(std::string_view key) const;
+
+    std::optional<std::string> string(std::string_view key, Need need = Need::optional);
+    std::optional<Located> located(std::string_view key, Need need = Need::optional);
+    std::optional<std::string> one_of(std::string_view key, std::initializer_list<std::string_view> allowed,
+                                      Need need = Need::optional);
+    std::optional<bool> boolean(std::string_view key, Need need = Need::optional);
+    std::optional<int> integer(std::string_view key, Need need = Need::optional);
+    std::optional<double> number(std::string_view key, Need need = Need::optional);
+    std::optional<Date> date(std::string_view key, Need need = Need::optional);
+    LocalisedText text(std::string_view key, Need need = Need::optional);
+    // A list of plain words; an empty list counts as missing for required keys.
+    std::vector<Located> words(std::string_view key, Need need = Need::optional,
+                               std::initializer_list<std::string_view> allowed = {});
+
+private:
+    const FileContext& file_;
+    YAML::Node map_;
+    std::string what_;
+    std::vector<std::string_view> keys_;
+    SourcePos pos_;
+    bool valid_ = true;
+};
+
+// Readers for values that are not a single mapping field.
+std::optional<std::string> read_scalar(const FileContext& file, const YAML::Node& node,
+                                       std::string_view name);
+LocalisedText read_text(const FileContext& file, const YAML::Node& node, std::string_view name);
+std::optional<Date> read_date(const FileContext& file, const YAML::Node& node, std::string_view name);
+std::optional<int> read_time(const FileContext& file, const YAML::Node& node, std::string_view name);
+
+// "titel" -> "title": the closest allowed word, if it is close enough to be a likely typo.
+std::optional<std::string_view> closest(std::string_view word,
+                                        const std::vector<std::string_view>& candidates);
+std::string joined(const std::vector<std::string_view>& words);
+
+}  // namespace lotse

@@ -1,0 +1,256 @@
+#include "i18n/catalog.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
+
+extern char** environ;
+
+namespace lotse {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct BundleCloser {
+    void operator()(UResourceBundle* b) const { ures_close(b); }
+};
+using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Runs genrb on one catalog; returns its complaints ("" when it succeeded).
+std::string run_genrb(const fs::path& source, const fs::path& out_dir) {
+    const fs::path log = out_dir / (source.filename().string() + ".log");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const std::string src = source.string(), dir = out_dir.string();
+    std::vector<const char*> argv = {LOTSE_GENRB, "-q", "-e", "UTF-8", "-d", dir.c_str(), src.c_str(), nullptr};
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, LOTSE_GENRB, &actions, nullptr, const_cast<char* const*>(argv.data()), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) return std::string("cannot run genrb (") + LOTSE_GENRB + "); install icu-devtools";
+    int status = 0;
+    waitpid(pid, &status, 0);
+    std::string complaints = slurp(log);
+    fs::remove(log);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
+    return complaints.empty() ? "genrb could not compile this catalog" : complaints;
+}
+
+std::string utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+// Line of the first mention of `key` in a catalog's text, for a diagnostic's position.
+int line_of(const std::string& text, const std::string& key) {
+    auto at = text.find('"' + key + '"');
+    if (at == std::string::npos) at = text.find(key);
+    if (at == std::string::npos) return 0;
+    return static_cast<int>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+}
+
+}  // namespace
+
+Catalogs::Catalogs(Catalogs&&) noexcept = default;
+Catalogs& Catalogs::operator=(Catalogs&&) noexcept = default;
+Catalogs::~Catalogs() = default;
+
+Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std::string>& languages,
+                        const std::string& source_language, Diagnostics& diags) {
+    Catalogs out;
+    out.source_language_ = source_language;
+
+    // File by file: a later folder's de.txt replaces an earlier one's.
+    std::map<std::string, fs::path> sources;
+    for (const fs::path& dir : dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) continue;
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (entry.is_regular_file() && entry.path().extension() == ".txt")
+                sources[entry.path().stem().string()] = entry.path();
+    }
+
+    char templ[] = "/tmp/lotse-i18n-XXXXXX";
+    if (!mkdtemp(templ)) {
+        diags.error({"i18n", 0, 0}, "cannot create a temporary folder to compile the catalogs");
+        return out;
+    }
+    const fs::path work(templ);
+    std::map<std::string, std::string> texts;
+    static const std::regex kComplaint("^[^:\\n]*:([0-9]+): (.*)$");
+    for (const auto& [name, path] : sources) {
+        const std::string complaints = run_genrb(path, work);
+        const std::string display = path.lexically_normal().generic_string();
+        texts[name] = slurp(path);
+        if (complaints.empty()) continue;
+        std::istringstream lines(complaints);
+        std::string line;
+        bool reported = false;
+        while (std::getline(lines, line)) {
+            std::smatch m;
+            if (std::regex_match(line, m, kComplaint)) {
+                diags.error({display, std::stoi(m[1]), 1}, "this catalog cannot be compiled: " + m[2].str());
+                reported = true;
+                break;
+            }
+        }
+        if (!reported) diags.error({display, 0, 0}, "this catalog cannot be compiled: " + complaints);
+    }
+
+    const std::string package = work.string() + "/";
+    auto open = [&](const std::string& language) -> Bundle {
+        UErrorCode status = U_ZERO_ERROR;
+        Bundle b(ures_open(package.c_str(), language.c_str(), &status));
+        if (U_FAILURE(status)) return nullptr;
+        // ICU may answer with the default locale's bundle; only the language's own chain counts.
+        const char* actual = ures_getLocaleByType(b.get(), ULOC_ACTUAL_LOCALE, &status);
+        const std::string found = actual ? actual : "";
+        if (found != "root" && language.rfind(found, 0) != 0) return nullptr;
+        return b;
+    };
+
+    // The source catalog defines which keys exist.
+    std::set<std::string> keys;
+    if (Bundle src = open(source_language)) {
+        UErrorCode status = U_ZERO_ERROR;
+        ures_resetIterator(src.get());
+        while (ures_hasNext(src.get())) {
+            Bundle item(ures_getNextResource(src.get(), nullptr, &status));
+            if (U_FAILURE(status)) break;
+            if (ures_getType(item.get()) == URES_STRING) keys.insert(ures_getKey(item.get()));
+        }
+    } else {
+        diags.error({"i18n/" + source_language + ".txt", 0, 0},
+                    "there is no catalog for the source language \"" + source_language + "\"; every interface text comes from it");
+    }
+    out.source_keys_.assign(keys.begin(), keys.end());
+
+    auto compile = [&](const std::string& language, const std::string& key, const icu::UnicodeString& pattern,
+                       const std::string& path) -> std::shared_ptr<const icu::MessageFormat> {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parse_error{};
+        auto fmt = std::make_shared<icu::MessageFormat>(pattern, icu::Locale(language.c_str()), parse_error, status);
+        if (U_FAILURE(status)) {
+            diags.error({path, line_of(texts[fs::path(path).stem().string()], key), 1},
+                        "message \"" + key + "\" is not a valid ICU message: " + u_errorName(status) +
+                            " near character " + std::to_string(parse_error.offset + 1) +
+                            " (braces must match, e.g. {count, plural, one {# course} other {# courses}})");
+            return nullptr;
+        }
+        return fmt;
+    };
+
+    std::vector<std::string> wanted = languages;
+    if (std::find(wanted.begin(), wanted.end(), source_language) == wanted.end()) wanted.push_back(source_language);
+    Bundle source_bundle = open(source_language);
+    for (const std::string& language : wanted) {
+        Language& lang = out.languages_[language];
+        Bundle own = open(language);
+        if (!own) {
+            if (language != source_language) out.uncatalogued_.push_back(language);
+        } else {
+            UErrorCode status = U_ZERO_ERROR;
+            const char* actual = ures_getLocaleByType(own.get(), ULOC_ACTUAL_LOCALE, &status);
+            if (actual && sources.count(actual)) lang.path = sources[actual].lexically_normal().generic_string();
+        }
+        for (const std::string& key : keys) {
+            Message m;
+            int32_t len = 0;
+            if (own) {
+                UErrorCode status = U_ZERO_ERROR;
+                // Looks along the locale chain (fa_AF -> fa -> root) as ICU does.
+                const UChar* s = ures_getStringByKey(own.get(), key.c_str(), &len, &status);
+                if (s && U_SUCCESS(status)) {
+                    m.own = true;
+                    m.format = compile(language, key, icu::UnicodeString(s, len), lang.path);
+                }
+            }
+            if (!m.own && source_bundle) {
+                UErrorCode status = U_ZERO_ERROR;
+                const UChar* s = ures_getStringByKey(source_bundle.get(), key.c_str(), &len, &status);
+                // Borrowed text keeps the source language's grammar (plural rules).
+                if (s && U_SUCCESS(status)) {
+                    UParseError pe{};
+                    auto fmt = std::make_shared<icu::MessageFormat>(icu::UnicodeString(s, len),
+                                                                    icu::Locale(source_language.c_str()), pe, status);
+                    if (U_SUCCESS(status)) m.format = fmt;
+                }
+            }
+            if (m.format) lang.messages.emplace(key, std::move(m));
+        }
+    }
+    source_bundle.reset();
+    std::error_code ec;
+    fs::remove_all(work, ec);
+    return out;
+}
+
+const Catalogs::Message* Catalogs::find(const std::string& language, std::string_view key) const {
+    auto lang = languages_.find(language);
+    if (lang == languages_.end()) lang = languages_.find(source_language_);
+    if (lang == languages_.end()) return nullptr;
+    auto it = lang->second.messages.find(key);
+    return it == lang->second.messages.end() ? nullptr : &it->second;
+}
+
+bool Catalogs::has(const std::string& language, std::string_view key) const { return find(language, key) != nullptr; }
+
+std::string Catalogs::format(const std::string& language, std::string_view key, MessageArgs args) const {
+    const Message* m = find(language, key);
+    if (!m) return std::string(key);
+    std::vector<icu::UnicodeString> names;
+    std::vector<icu::Formattable> values;
+    for (const auto& [name, value] : args) {
+        names.push_back(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))));
+        if (auto s = std::get_if<std::string>(&value)) values.emplace_back(icu::UnicodeString::fromUTF8(*s));
+        else if (auto d = std::get_if<double>(&value)) values.emplace_back(*d);
+        else values.emplace_back(static_cast<int64_t>(std::get<long long>(value)));
+    }
+    icu::UnicodeString result;
+    UErrorCode status = U_ZERO_ERROR;
+    m->format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), result, status);
+    if (U_FAILURE(status)) return std::string(key);
+    return utf8(result);
+}
+
+std::vector<std::string> Catalogs::keys() const { return source_keys_; }
+
+std::vector<Catalogs::Gap> Catalogs::gaps() const {
+    std::vector<Gap> out;
+    for (const auto& [language, lang] : languages_) {
+        if (language == source_language_) continue;
+        if (std::find(uncatalogued_.begin(), uncatalogued_.end(), language) != uncatalogued_.end()) continue;
+        for (const std::string& key : source_keys_) {
+            auto it = lang.messages.find(key);
+            if (it == lang.messages.end() || !it->second.own) out.push_back({language, key});
+        }
+    }
+    return out;
+}
+
+std::string Catalogs::catalog_path(const std::string& language) const {
+    auto it = languages_.find(language);
+    return it == languages_.end() ? std::string() : it->second.path;
+}
+
+}  // namespace lotse

@@ -1,0 +1,70 @@
+// UI messages from ICU resource-bundle catalogs (i18n/<locale>.txt), compiled with genrb at every
+// build so a translator's edit shows without rebuilding Lotse, and formatted with MessageFormat.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <unicode/msgfmt.h>
+
+#include "content/diagnostics.h"
+
+namespace lotse {
+
+using MessageArg = std::variant<std::string, double, long long>;
+using MessageArgs = std::initializer_list<std::pair<std::string_view, MessageArg>>;
+
+class Catalogs {
+public:
+    // `dirs` in rising priority: a file in a later folder replaces the same file of an earlier one.
+    // Problems (a catalog genrb rejects, a message with bad syntax) become diagnostics.
+    static Catalogs load(const std::vector<std::filesystem::path>& dirs, const std::vector<std::string>& languages,
+                         const std::string& source_language, Diagnostics& diags);
+
+    Catalogs() = default;
+    Catalogs(Catalogs&&) noexcept;
+    Catalogs& operator=(Catalogs&&) noexcept;
+    ~Catalogs();
+
+    // The message for `key` in `language`, along ICU's locale chain, then the source language;
+    // the key itself if no catalog has it (so a gap shows on the page instead of a blank).
+    std::string format(const std::string& language, std::string_view key, MessageArgs args = {}) const;
+    bool has(const std::string& language, std::string_view key) const;
+    // Every key of the source language's catalog, sorted.
+    std::vector<std::string> keys() const;
+
+    struct Gap {
+        std::string language, key;
+    };
+    // Keys of the source catalog that a language has to borrow from the source language.
+    std::vector<Gap> gaps() const;
+    // Languages for which no catalog exists at all.
+    const std::vector<std::string>& uncatalogued() const { return uncatalogued_; }
+    // Where a language's catalog came from (for diagnostics); empty if none.
+    std::string catalog_path(const std::string& language) const;
+
+private:
+    struct Message {
+        std::shared_ptr<const icu::MessageFormat> format;
+        bool own = false;  // found in the language's own chain, not borrowed from the source
+    };
+    struct Language {
+        std::map<std::string, Message, std::less<>> messages;
+        std::string path;
+    };
+    const Message* find(const std::string& language, std::string_view key) const;
+
+    std::map<std::string, Language> languages_;
+    std::vector<std::string> source_keys_;
+    std::vector<std::string> uncatalogued_;
+    std::string source_language_;
+};
+
+}  // namespace lotse

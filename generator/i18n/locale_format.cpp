@@ -1,0 +1,166 @@
+#include "i18n/locale_format.h"
+
+#include <unicode/dtptngen.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include <cmath>
+
+namespace lotse {
+
+namespace {
+
+std::string utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+icu::UnicodeString ustr(std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+// Noon UTC of a day, as ICU's UDate, so no time zone can move it to another day.
+UDate at_noon(Date d) { return (static_cast<double>(days_since_epoch(d)) * 86400.0 + 43200.0) * 1000.0; }
+
+// ICU's default calendar for fa and ps is the Persian one; German institutions date everything
+// in the Gregorian calendar, so it is asked for explicitly (digits and month names stay the locale's).
+icu::Locale gregorian(const std::string& language) {
+    icu::Locale l(language.c_str());
+    UErrorCode status = U_ZERO_ERROR;
+    l.setKeywordValue("calendar", "gregorian", status);
+    return l;
+}
+
+std::unique_ptr<icu::DateFormat> with_skeleton(const icu::Locale& locale, const char* skeleton) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateFormat> f(icu::DateFormat::createInstanceForSkeleton(skeleton, locale, status));
+    if (U_FAILURE(status)) return nullptr;
+    f->setTimeZone(*icu::TimeZone::getGMT());
+    return f;
+}
+
+std::unique_ptr<icu::DateIntervalFormat> interval(const icu::Locale& locale, const char* skeleton) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateIntervalFormat> f(icu::DateIntervalFormat::createInstance(skeleton, locale, status));
+    if (U_FAILURE(status)) return nullptr;
+    f->setTimeZone(*icu::TimeZone::getGMT());
+    return f;
+}
+
+}  // namespace
+
+LocaleFormat::LocaleFormat(const std::string& language)
+    : language_(language), locale_(gregorian(language)), rtl_(is_right_to_left(language)) {
+    UErrorCode status = U_ZERO_ERROR;
+    date_ = with_skeleton(locale_, "yMMMd");
+    month_ = with_skeleton(locale_, "yMMMM");
+    weekday_ = with_skeleton(locale_, "EEE");
+    date_interval_ = interval(locale_, "yMMMd");
+    time_interval_ = interval(locale_, "jmm");  // the locale's own hour cycle
+    number_.reset(icu::NumberFormat::createInstance(locale_, status));
+    status = U_ZERO_ERROR;
+    money_.reset(icu::NumberFormat::createCurrencyInstance(locale_, status));
+    status = U_ZERO_ERROR;
+    list_.reset(icu::ListFormatter::createInstance(locale_, status));
+    status = U_ZERO_ERROR;
+    collator_.reset(icu::Collator::createInstance(icu::Locale(language.c_str()), status));
+}
+
+std::string LocaleFormat::date(Date d) const {
+    icu::UnicodeString out;
+    date_->format(at_noon(d), out);
+    return utf8(out);
+}
+
+std::string LocaleFormat::date_range(Date from, Date to) const {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateInterval span(at_noon(from), at_noon(to));
+    icu::UnicodeString out;
+    icu::FieldPosition pos;
+    date_interval_->format(&span, out, pos, status);
+    return utf8(out);
+}
+
+std::string LocaleFormat::month(Date d) const {
+    icu::UnicodeString out;
+    month_->format(at_noon(Date{d.year(), d.month(), std::chrono::day{1}}), out);
+    return utf8(out);
+}
+
+std::string LocaleFormat::time_range(int from, int to) const {
+    UErrorCode status = U_ZERO_ERROR;
+    // 24:00 ends a day; shown as the last minute would be wrong, so it is taken as midnight.
+    icu::DateInterval span(from * 60000.0, to * 60000.0);
+    icu::UnicodeString out;
+    icu::FieldPosition pos;
+    time_interval_->format(&span, out, pos, status);
+    return utf8(out);
+}
+
+std::string LocaleFormat::weekday(Weekday d) const {
+    // 2024-01-01 was a Monday.
+    const Date monday{std::chrono::year{2024}, std::chrono::January, std::chrono::day{1}};
+    const Date day{std::chrono::sys_days{monday} + std::chrono::days{static_cast<int>(d)}};
+    icu::UnicodeString out;
+    weekday_->format(at_noon(day), out);
+    return utf8(out);
+}
+
+std::string LocaleFormat::number(long long n) const {
+    icu::UnicodeString out;
+    number_->format(static_cast<int64_t>(n), out);
+    return utf8(out);
+}
+
+std::string LocaleFormat::money(double amount, const std::string& currency) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::NumberFormat> f(money_->clone());
+    f->setCurrency(ustr(currency).getTerminatedBuffer(), status);
+    if (std::floor(amount) == amount) f->setMaximumFractionDigits(0);
+    icu::UnicodeString out;
+    f->format(amount, out);
+    return utf8(out);
+}
+
+std::string LocaleFormat::list(const std::vector<std::string>& items) const {
+    std::vector<icu::UnicodeString> u;
+    u.reserve(items.size());
+    for (const std::string& s : items) u.push_back(ustr(s));
+    icu::UnicodeString out;
+    UErrorCode status = U_ZERO_ERROR;
+    list_->format(u.data(), static_cast<int32_t>(u.size()), out, status);
+    return utf8(out);
+}
+
+std::string LocaleFormat::language_name(const std::string& tag) const {
+    icu::UnicodeString out;
+    icu::Locale(tag.c_str()).getDisplayName(icu::Locale(language_.c_str()), out);
+    return utf8(out);
+}
+
+std::string LocaleFormat::own_name(const std::string& tag) {
+    icu::UnicodeString out;
+    icu::Locale l(tag.c_str());
+    l.getDisplayName(l, out);
+    // Display names start lower-case in some languages ("русский"); a menu entry starts a line.
+    out.toTitle(nullptr, l, U_TITLECASE_NO_LOWERCASE | U_TITLECASE_NO_BREAK_ADJUSTMENT);
+    return utf8(out);
+}
+
+bool LocaleFormat::is_right_to_left(const std::string& tag) { return icu::Locale(tag.c_str()).isRightToLeft(); }
+
+bool LocaleFormat::less(const std::string& a, const std::string& b) const {
+    UErrorCode status = U_ZERO_ERROR;
+    return collator_->compareUTF8(a, b, status) == UCOL_LESS;
+}
+
+std::string LocaleFormat::sort_key(const std::string& s) const {
+    const icu::UnicodeString u = ustr(s);
+    const int32_t n = collator_->getSortKey(u, nullptr, 0);
+    std::string key(static_cast<std::size_t>(n), '\0');
+    collator_->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), n);
+    return key;
+}
+
+}  // namespace lotse

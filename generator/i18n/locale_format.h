@@ -1,0 +1,59 @@
+// Everything locale-dependent that ICU knows better than we do: dates (always Gregorian), times,
+// weekday names, numbers, money, language names, list joining, sorting and text direction.
+// One instance per page language, built once and reused for every page.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/coll.h>
+#include <unicode/datefmt.h>
+#include <unicode/dtitvfmt.h>
+#include <unicode/listformatter.h>
+#include <unicode/locid.h>
+#include <unicode/numfmt.h>
+
+#include "content/calendar.h"
+
+namespace lotse {
+
+class LocaleFormat {
+public:
+    explicit LocaleFormat(const std::string& language);
+
+    const std::string& language() const { return language_; }
+    bool right_to_left() const { return rtl_; }
+    std::string_view dir() const { return rtl_ ? "rtl" : "ltr"; }
+
+    std::string date(Date d) const;                 // 11. Jan. 2027
+    std::string date_range(Date from, Date to) const;  // 11. Jan. – 16. Juli 2027
+    std::string month(Date d) const;                // Januar 2027
+    std::string time_range(int from_minutes, int to_minutes) const;  // 08:30–12:45
+    std::string weekday(Weekday d) const;           // Mo.
+    std::string number(long long n) const;
+    std::string money(double amount, const std::string& currency) const;
+    std::string list(const std::vector<std::string>& items) const;  // A, B und C
+    // The name of `tag` in this locale ("Arabisch"), or in its own language when `tag` is ours.
+    std::string language_name(const std::string& tag) const;
+    static std::string own_name(const std::string& tag);  // "العربية"
+    static bool is_right_to_left(const std::string& tag);
+
+    // Collation order of the page language: true if a sorts before b.
+    bool less(const std::string& a, const std::string& b) const;
+    // A key that sorts bytewise like `less` (to sort many items once).
+    std::string sort_key(const std::string& s) const;
+
+private:
+    std::string language_;
+    icu::Locale locale_;
+    bool rtl_ = false;
+    std::unique_ptr<icu::DateFormat> date_, month_, weekday_;
+    std::unique_ptr<icu::DateIntervalFormat> date_interval_, time_interval_;
+    std::unique_ptr<icu::NumberFormat> number_, money_;
+    std::unique_ptr<icu::ListFormatter> list_;
+    std::unique_ptr<icu::Collator> collator_;
+};
+
+}  // namespace lotse

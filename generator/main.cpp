@@ -1,0 +1,51 @@
+// The command line: parses flags, runs the pipeline, maps the outcome to an exit code.
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "build.h"
+
+namespace {
+
+// --date must be a real day; CLI11 reports anything else as a usage error (exit 2).
+lotse::Date parse_date_flag(const std::string& text) {
+    const lotse::ParsedDate parsed = lotse::parse_date(text);
+    if (parsed.error != lotse::CalendarError::none)
+        throw CLI::ValidationError("--date", "must be a date written YYYY-MM-DD that exists, e.g. 2026-11-15; found \"" + text + "\"");
+    return parsed.date;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Lotse: builds a multilingual education portal from YAML records", "lotse"};
+    app.set_version_flag("--version", std::string("lotse ") + LOTSE_VERSION);
+    app.require_subcommand(1);
+
+    lotse::RunOptions options;
+    std::string site = ".", out, date;
+
+    auto add_common = [&](CLI::App* cmd) {
+        cmd->add_option("SITE_DIR", site, "the site folder (content/, optional i18n/ and templates/)")->capture_default_str();
+        cmd->add_option("--date", date, "\"today\" for published courses and staleness, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
+    };
+    CLI::App* build = app.add_subcommand("build", "check the records and write the site");
+    add_common(build);
+    build->add_option("--out", out, "the output folder (default: SITE_DIR/public)");
+    build->add_option("--jobs", options.jobs, "pages rendered in parallel (default: all cores)")->check(CLI::NonNegativeNumber);
+    CLI::App* check = app.add_subcommand("check", "check the records and report every problem");
+    add_common(check);
+
+    try {
+        app.parse(argc, argv);
+        options.site_dir = site;
+        options.out = out;
+        options.today = date.empty() ? lotse::default_today() : parse_date_flag(date);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? lotse::kSuccess : lotse::kUsageError;
+    }
+    if (*build) return lotse::run_build(options, std::cout, std::cerr);
+    return lotse::run_check(options, std::cout, std::cerr);
+}

@@ -1,0 +1,115 @@
+#include "markdown/markdown.h"
+
+#include <cmark.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace lotse::markdown {
+
+namespace {
+
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterDeleter {
+    void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+using Document = std::unique_ptr<cmark_node, NodeDeleter>;
+
+Document parse(std::string_view text) {
+    return Document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != prefix[i]) return false;
+    }
+    return true;
+}
+
+// Moves the children of `node` in front of it and removes it, so its text stays.
+void unwrap(cmark_node* node) {
+    while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+    cmark_node_free(node);
+}
+
+template <typename Visit>
+void each_node(cmark_node* root, Visit visit) {
+    std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(root));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE)
+        if (ev == CMARK_EVENT_ENTER) visit(cmark_iter_get_node(iter.get()));
+}
+
+}  // namespace
+
+LinkKind classify(std::string_view url) {
+    if (starts_with_ci(url, "ref:")) return LinkKind::ref;
+    for (std::string_view scheme : {"https://", "http://", "mailto:", "tel:"})
+        if (starts_with_ci(url, scheme)) return LinkKind::web;
+    return LinkKind::rejected;
+}
+
+std::vector<Link> links(std::string_view text) {
+    std::vector<Link> out;
+    Document doc = parse(text);
+    each_node(doc.get(), [&](cmark_node* n) {
+        const cmark_node_type t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+            const char* url = cmark_node_get_url(n);
+            out.push_back({url ? url : "", cmark_node_get_start_line(n)});
+        }
+    });
+    return out;
+}
+
+std::string to_html(std::string_view text, const RefResolver& resolve, int heading_offset) {
+    Document doc = parse(text);
+    std::vector<cmark_node*> remove, unwrap_later;
+    each_node(doc.get(), [&](cmark_node* n) {
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_HTML_BLOCK:
+            case CMARK_NODE_HTML_INLINE:
+                remove.push_back(n);
+                break;
+            case CMARK_NODE_IMAGE:  // no images from elsewhere; the description stays as text
+                unwrap_later.push_back(n);
+                break;
+            case CMARK_NODE_HEADING:
+                cmark_node_set_heading_level(n, std::min(6, cmark_node_get_heading_level(n) + heading_offset));
+                break;
+            case CMARK_NODE_LINK: {
+                const std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+                switch (classify(url)) {
+                    case LinkKind::web: break;
+                    case LinkKind::rejected: unwrap_later.push_back(n); break;
+                    case LinkKind::ref: {
+                        const std::string_view target = std::string_view(url).substr(4);
+                        const auto slash = target.find('/');
+                        std::string resolved;
+                        if (slash != std::string_view::npos)
+                            resolved = resolve(target.substr(0, slash), target.substr(slash + 1));
+                        if (resolved.empty()) unwrap_later.push_back(n);
+                        else cmark_node_set_url(n, resolved.c_str());
+                        break;
+                    }
+                }
+                break;
+            }
+            default: break;
+        }
+    });
+    for (cmark_node* n : remove) cmark_node_free(n);
+    // Innermost first is not needed: links cannot nest, and images inside links unwrap in place.
+    for (cmark_node* n : unwrap_later) unwrap(n);
+    char* html = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT);
+    std::string out(html);
+    free(html);
+    return out;
+}
+
+}  // namespace lotse::markdown

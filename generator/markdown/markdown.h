@@ -1,0 +1,29 @@
+// CommonMark through cmark with Lotse's link policy: raw HTML never passes, only http, https,
+// mailto and tel links are kept, and `ref:<kind>/<id>` links become links to other records.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lotse::markdown {
+
+enum class LinkKind { web, ref, rejected };
+LinkKind classify(std::string_view url);
+
+struct Link {
+    std::string url;
+    int line = 0;  // 1-based line inside the Markdown text
+};
+// Every link and image destination, in document order.
+std::vector<Link> links(std::string_view text);
+
+// Resolves `ref:<kind>/<id>` to a URL relative to the page being written; "" drops the link.
+using RefResolver = std::function<std::string(std::string_view kind, std::string_view id)>;
+
+// Headings are moved down by `heading_offset` levels so that a body's "# …" sits under the
+// page's own <h1>. Links that may not stay and images are replaced by their text.
+std::string to_html(std::string_view text, const RefResolver& resolve, int heading_offset = 1);
+
+}  // namespace lotse::markdown

@@ -1,0 +1,35 @@
+// The page templates (kainjow mustache): a layout, one body template per page kind and partials.
+// A site's own templates/ folder replaces built-in templates file by file.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "content/diagnostics.h"
+
+namespace lotse {
+
+class Templates {
+public:
+    // `dirs` in rising priority. Templates that do not parse are reported.
+    static Templates load(const std::vector<std::filesystem::path>& dirs, Diagnostics& diags);
+
+    // A compiled template by name ("layout", "offer"); nullptr if missing.
+    kainjow::mustache::mustache* find(const std::string& name) const;
+    // The partials (partials/<name>.mustache) as data entries for a rendering context.
+    const std::map<std::string, std::string>& partials() const { return partials_; }
+    // Files that are not templates but are copied as they are (assets/style.css …): name -> bytes.
+    const std::map<std::string, std::string>& assets() const { return assets_; }
+
+private:
+    std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
+    std::map<std::string, std::string> partials_;
+    std::map<std::string, std::string> assets_;
+};
+
+}  // namespace lotse

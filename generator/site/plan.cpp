@@ -1,0 +1,112 @@
+#include "site/plan.h"
+
+#include <algorithm>
+
+#include "content/loader.h"
+
+namespace lotse {
+
+bool published(const Course& c, Date today) { return !(c.end < today); }
+bool published(const Offer& o, Date today) { return !o.dates.until || !(*o.dates.until < today); }
+
+std::string record_route(std::string_view kind, std::string_view id) {
+    for (const RecordKind& k : kRecordKinds)
+        if (k.name == kind) return std::string(k.folder) + "/" + std::string(id) + "/index.html";
+    return {};
+}
+
+const RecordEntry* SitePlan::find(const std::string& kind, const std::string& id) const {
+    auto it = by_ref.find(kind + "/" + id);
+    return it == by_ref.end() ? nullptr : it->second;
+}
+
+namespace {
+
+bool has_term(const std::vector<Located>& terms, const std::string& id) {
+    return std::any_of(terms.begin(), terms.end(), [&](const Located& t) { return t.value == id; });
+}
+
+// Courses without their own life phases and topics get them from their type.
+std::vector<Located> default_life_phases(const Course& c) {
+    if (!c.life_phases.empty()) return c.life_phases;
+    if (c.type.value == "integration-youth") return {{"school-to-work", {}}};
+    if (c.type.value == "integration-parents") return {{"early-childhood", {}}, {"school", {}}};
+    if (c.type.value == "job-language") return {{"work-and-career", {}}};
+    return {{"work-and-career", {}}};
+}
+
+}  // namespace
+
+SitePlan plan_site(const Content& content, Date today) {
+    SitePlan plan;
+    for (const Located& l : content.site.languages) plan.languages.push_back(l.value);
+
+    auto add = [&](std::string_view kind, const Record& r) {
+        plan.entries.push_back({std::string(kind), &r, record_route(kind, r.id)});
+    };
+    for (const Provider& p : content.providers) add("provider", p);
+    for (const Offer& o : content.offers)
+        if (published(o, today)) add("offer", o);
+    for (const Course& c : content.courses)
+        if (published(c, today)) add("course", c);
+    for (const Contact& c : content.contacts) add("contact", c);
+    for (const Pathway& p : content.pathways) add("pathway", p);
+    for (const RecordEntry& e : plan.entries) plan.by_ref[e.kind + "/" + e.record->id] = &e;
+
+    auto phases_of = [](const RecordEntry& e) {
+        if (e.kind == "course") return default_life_phases(static_cast<const Course&>(*e.record));
+        return e.record->life_phases;
+    };
+    auto topics_of = [](const RecordEntry& e) {
+        if (e.kind == "course" && e.record->topics.empty()) return std::vector<Located>{{"german-language", {}}};
+        return e.record->topics;
+    };
+
+    plan.pages.push_back({PageKind::home, "index.html"});
+    // A term page: everything of the term, grouped by the other dimension in taxonomy order.
+    auto term_page = [&](PageKind kind, const std::string& term, std::string folder, const std::vector<Term>& others,
+                         bool by_phase) {
+        PlannedPage page{kind, folder + "/" + term + "/index.html"};
+        page.term = term;
+        for (const Term& other : others) {
+            Group g{other.id, {}};
+            for (const RecordEntry& e : plan.entries) {
+                if (e.kind == "provider" || e.kind == "contact") continue;
+                const auto mine = by_phase ? topics_of(e) : phases_of(e);
+                const auto theirs = by_phase ? phases_of(e) : topics_of(e);
+                if (has_term(mine, term) && has_term(theirs, other.id)) g.entries.push_back(&e);
+            }
+            if (!g.entries.empty()) page.groups.push_back(std::move(g));
+        }
+        for (const RecordEntry& e : plan.entries)
+            if (e.kind == "contact" && has_term(by_phase ? topics_of(e) : phases_of(e), term)) page.contacts.push_back(&e);
+        plan.pages.push_back(std::move(page));
+    };
+    for (const Term& t : content.taxonomy.life_phases)
+        term_page(PageKind::life_phase, t.id, "life-phases", content.taxonomy.topics, false);
+    for (const Term& t : content.taxonomy.topics)
+        term_page(PageKind::topic, t.id, "topics", content.taxonomy.life_phases, true);
+
+    for (const RecordEntry& e : plan.entries) {
+        PlannedPage page{PageKind::record, e.route};
+        page.entry = &e;
+        plan.pages.push_back(std::move(page));
+    }
+    plan.pages.push_back({PageKind::courses, "courses/index.html"});
+    plan.pages.push_back({PageKind::counselling, "counselling/index.html"});
+    plan.pages.push_back({PageKind::az, "a-z/index.html"});
+
+    for (const Page& p : content.pages)
+        if (std::find(plan.languages.begin(), plan.languages.end(), p.language) != plan.languages.end())
+            plan.free_pages[p.slug][p.language] = &p;
+    for (const auto& [slug, versions] : plan.free_pages) {
+        // Only pages with a source-language version are published (check reports the others).
+        if (!versions.count(content.site.source_language)) continue;
+        PlannedPage page{PageKind::free_page, slug + "/index.html"};
+        page.slug = slug;
+        plan.pages.push_back(std::move(page));
+    }
+    return plan;
+}
+
+}  // namespace lotse

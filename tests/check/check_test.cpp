@@ -1,0 +1,276 @@
+// Rules across records and against the calendar: each case asserts the exact diagnostic and position.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_site.h"
+
+namespace lotse::test {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+std::string offer(const std::string& extra = "", const std::string& provider = "vhs") {
+    return "title: {de: \"Computerkurs\", en: \"Computer course\"}\n"
+           "summary: {de: \"Einstieg\", en: \"Basics\"}\n"
+           "provider: " + provider + "\n"
+           "life_phases: [work-and-career]\n"
+           "topics: [work]\n"
+           "checked: 2026-11-02\n" + extra;
+}
+
+std::string course(const std::string& start = "2027-01-11", const std::string& end = "2027-07-16",
+                   const std::string& level = "{from: A1, to: B1}") {
+    return "type: integration\n"
+           "provider: vhs\n"
+           "level: " + level + "\n"
+           "start: " + start + "\n"
+           "end: " + end + "\n"
+           "schedule:\n"
+           "  - {days: [mon, tue], from: \"08:30\", to: \"12:45\"}\n"
+           "checked: 2026-11-10\n";
+}
+
+const char* kContact =
+    "name: {de: \"Migrationsberatung\", en: \"Migration counselling\"}\n"
+    "organisation: vhs\n"
+    "topics: [work]\n"
+    "life_phases: [work-and-career]\n"
+    "hours:\n"
+    "  - {days: [mon, wed], from: \"09:00\", to: \"12:00\"}\n"
+    "checked: 2026-10-20\n";
+
+TEST(Check, CourseEndingBeforeItStarts) {
+    TestSite site;
+    site.file("content/courses/ik.yaml", course("2027-07-16", "2027-01-11"));
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(), ElementsAre("content/courses/ik.yaml:5:6: error: the course ends (2027-01-11) "
+                                                "before it starts (2027-07-16)"));
+}
+
+TEST(Check, LevelRunningBackwards) {
+    TestSite site;
+    site.file("content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "{from: B2, to: A2}"));
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(), ElementsAre("content/courses/ik.yaml:3:8: error: the level runs backwards: \"to\" "
+                                                "(A2) is below \"from\" (B2)"));
+}
+
+TEST(Check, TimeSlotEndingBeforeItStarts) {
+    TestSite site;
+    std::string c = kContact;
+    c.replace(c.find("\"12:00\""), 7, "\"08:00\"");
+    site.file("content/contacts/mbe.yaml", c);
+    std::string k = course();
+    k.replace(k.find("\"12:45\""), 7, "\"08:30\"");
+    site.file("content/courses/ik.yaml", k);
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/contacts/mbe.yaml:6:5: error: this time slot ends before it starts (\"to\" must "
+                            "be later than \"from\")",
+                            "content/courses/ik.yaml:7:5: error: this time slot ends before it starts (\"to\" must be "
+                            "later than \"from\")"));
+}
+
+TEST(Check, OfferDatesRunningBackwards) {
+    TestSite site;
+    site.file("content/offers/a.yaml", offer("dates: {from: 2027-03-01, until: 2027-01-31}\n"));
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(), ElementsAre("content/offers/a.yaml:7:8: error: \"until\" (2027-01-31) is before "
+                                                "\"from\" (2027-03-01)"));
+}
+
+TEST(Check, UnknownTaxonomyTerm) {
+    TestSite site;
+    std::string o = offer();
+    o.replace(o.find("topics: [work]"), 14, "topics: [wrok, health]");
+    site.file("content/offers/a.yaml", o);
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/offers/a.yaml:5:10: error: \"wrok\" is not a topic of content/taxonomy.yaml; did "
+                            "you mean \"work\"?",
+                            "content/offers/a.yaml:5:16: error: \"health\" is not a topic of content/taxonomy.yaml; "
+                            "allowed: german-language, school, work"));
+}
+
+TEST(Check, ReferencesToMissingRecords) {
+    TestSite site;
+    site.file("content/offers/a.yaml", offer("contact: nobody\n", "vhs-nord"));
+    std::string c = kContact;
+    c.replace(c.find("organisation: vhs"), 17, "organisation: caritas");
+    site.file("content/contacts/mbe.yaml", c);
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/contacts/mbe.yaml:2:15: error: \"organisation\" refers to provider \"caritas\", "
+                            "which does not exist (no file content/providers/caritas.yaml)",
+                            "content/offers/a.yaml:3:11: error: \"provider\" refers to provider \"vhs-nord\", which does "
+                            "not exist (no file content/providers/vhs-nord.yaml)",
+                            "content/offers/a.yaml:7:10: error: \"contact\" refers to contact \"nobody\", which does not "
+                            "exist (no file content/contacts/nobody.yaml)"));
+}
+
+TEST(Check, RefLinksInMarkdownMustExist) {
+    TestSite site;
+    site.file("content/contacts/mbe.yaml", kContact);
+    site.file("content/offers/a.yaml",
+              offer("description:\n  de: |\n    Fragen? Die [Beratung](ref:contact/mbe) hilft,\n"
+                    "    auch [hier](ref:contact/jmd) und [dort](ref:kurs/x).\n  en: \"[Advice](ref:contact/mbe)\"\n"));
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/offers/a.yaml:10:17: error: link \"ref:contact/jmd\" points to a contact that "
+                            "does not exist (no file content/contacts/jmd.yaml)",
+                            "content/offers/a.yaml:10:45: error: link \"ref:kurs/x\" names the kind \"kurs\"; use "
+                            "provider, offer, course, contact or pathway"));
+}
+
+TEST(Check, LinksWithOtherSchemesAreReported) {
+    TestSite site;
+    site.file("content/offers/a.yaml", offer("description: \"[klick](javascript:alert(1))\"\n"));
+    EXPECT_EQ(site.check(), 0);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/offers/a.yaml:7:23: warning: link \"javascript:alert(1)\" is shown as plain "
+                            "text; links may use https:, http:, mailto:, tel: or ref:<kind>/<id>"));
+}
+
+TEST(Check, PathwayLinksMustExist) {
+    TestSite site;
+    site.file("content/pathways/weg.yaml",
+              "title: {de: \"Weg\", en: \"Way\"}\nlife_phases: [school]\ntopics: [school]\nsteps:\n"
+              "  - title: {de: \"Schritt\", en: \"Step\"}\n    links: [provider/vhs, course/ik, vhs]\nchecked: 2026-11-01\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/pathways/weg.yaml:6:27: error: link \"course/ik\" points to a course that does "
+                            "not exist (no file content/courses/ik.yaml)",
+                            "content/pathways/weg.yaml:6:38: error: link \"vhs\" must name a kind and an id, such as "
+                            "course/vhs-ik-vormittag"));
+}
+
+TEST(Check, StaleRecordsAreWarnedAbout) {
+    TestSite site;
+    std::string o = offer();
+    o.replace(o.find("2026-11-02"), 10, "2026-03-01");
+    site.file("content/offers/a.yaml", o);
+    EXPECT_EQ(site.check(), 0);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/offers/a.yaml:6:10: warning: this offer was last checked on 2026-03-01, 266 days "
+                            "ago (more than review_after_days: 180); verify it and set \"checked\" to the day you did"));
+}
+
+TEST(Check, EndedCourseAndExpiredOfferAreWarnedAbout) {
+    TestSite site;
+    site.file("content/courses/old.yaml", course("2026-01-12", "2026-07-17"));
+    site.file("content/offers/old.yaml", offer("dates: {from: 2026-01-01, until: 2026-06-30}\n"));
+    EXPECT_EQ(site.check(), 0);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/courses/old.yaml:5:6: warning: this course ended on 2026-07-17 and is not "
+                            "published; update or remove it",
+                            "content/offers/old.yaml:7:8: warning: this offer ended on 2026-06-30 (dates.until) and is "
+                            "not published; update or remove it"));
+}
+
+TEST(Check, DateOptionMovesToday) {
+    TestSite site;
+    site.file("content/courses/ik.yaml", course());
+    EXPECT_EQ(site.check(day("2027-08-01")), 0);
+    EXPECT_THAT(site.diagnostics(), Contains(HasSubstr("this course ended on 2027-07-16")));
+    // On its last day a course is still published.
+    EXPECT_EQ(site.check(day("2027-07-16")), 0);
+    EXPECT_THAT(site.diagnostics(), Not(Contains(HasSubstr("ended"))));
+}
+
+TEST(Check, MissingLegalPagesAreWarnedAbout) {
+    TestSite site;
+    site.remove("content/pages/privacy.de.md");
+    EXPECT_EQ(site.check(), 0);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/pages: warning: the site has no privacy page; a public body's site needs one "
+                            "(content/pages/privacy.de.md)"));
+}
+
+TEST(Check, TranslatedPageWithoutSourceVersion) {
+    TestSite site;
+    site.file("content/pages/help.en.md", "---\ntitle: Help\n---\nText\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(), ElementsAre("content/pages/help.en.md:1:1: error: this page has no version in the "
+                                                "source language; add content/pages/help.de.md"));
+}
+
+TEST(Check, SiteLanguagesMustIncludeTheSource) {
+    TestSite site;
+    site.file("content/site.yaml", "title: Teststadt\nsource_language: de\nlanguages: [en, ar, en]\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(), Contains("content/site.yaml:3:21: error: \"en\" is listed twice in \"languages\""));
+    EXPECT_THAT(site.diagnostics(),
+                Contains("content/site.yaml:3:13: error: \"languages\" must include the source language \"de\""));
+    // Pages in a language the site does not have are not published, and check says so.
+    EXPECT_THAT(site.diagnostics(), Contains("content/pages/imprint.de.md:1:1: warning: this page is in \"de\", which "
+                                             "is not one of the site's languages; it is not published"));
+}
+
+TEST(Check, TaxonomyTermWithoutLabel) {
+    TestSite site;
+    site.file("content/taxonomy.yaml", "life_phases: [school, retirement]\ntopics: [school]\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/taxonomy.yaml:1:23: error: life phase \"retirement\" has no label; add the "
+                            "message \"life_phase.retirement\" to the catalog i18n/de.txt"));
+}
+
+TEST(Check, SiteCatalogMayAddTheMissingLabel) {
+    TestSite site;
+    site.file("content/taxonomy.yaml", "life_phases: [school, retirement]\ntopics: [school]\n");
+    std::string de = read(std::filesystem::path(LOTSE_SOURCE_DATA_DIR) / "i18n/de.txt");
+    de.insert(de.rfind('}'), "    \"life_phase.retirement\" { \"Ruhestand\" }\n");
+    site.file("i18n/de.txt", de);
+    EXPECT_EQ(site.check(), 0) << site.err();
+    EXPECT_THAT(site.diagnostics(), Contains(HasSubstr("\"life_phase.retirement\" is not translated")));
+}
+
+TEST(Check, CatalogGapsAndMissingCatalogsAreListed) {
+    TestSite site;
+    site.file("content/site.yaml", "title: Teststadt\nsource_language: de\nlanguages: [de, en, ti]\n");
+    std::string en = read(std::filesystem::path(LOTSE_SOURCE_DATA_DIR) / "i18n/en.txt");
+    const auto at = en.find("    \"nav.az\"");
+    en.erase(at, en.find('\n', at) - at + 1);
+    site.file("i18n/en.txt", en);
+    EXPECT_EQ(site.check(), 0);
+    const std::string en_path = (site.path() / "i18n/en.txt").lexically_normal().generic_string();
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/site.yaml: warning: there is no catalog for \"ti\" (i18n/ti.txt); its pages show "
+                            "the interface in \"de\"",
+                            "i18n/en.txt: warning: message \"nav.az\" is not translated; \"de\" is shown"));
+}
+
+TEST(Check, BrokenCatalogIsAnErrorWithItsLine) {
+    TestSite site;
+    site.file("i18n/en.txt", "en {\n    \"a\" { \"x\" }\n    \"b\" { \"y\"\n}\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(), Contains(HasSubstr("i18n/en.txt:1:1: error: this catalog cannot be compiled: ")));
+}
+
+TEST(Check, BadMessageSyntaxIsAnError) {
+    TestSite site;
+    std::string en = read(std::filesystem::path(LOTSE_SOURCE_DATA_DIR) / "i18n/en.txt");
+    const auto at = en.find("{count, plural, one {# step}");
+    en.replace(at, 28, "{count, plural, one {# step}");
+    en.replace(en.find("other {# steps}}"), 16, "other {# steps}");
+    site.file("i18n/en.txt", en);
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(), Contains(testing::MatchesRegex(
+                                        ".*i18n/en.txt:[0-9]+:1: error: message \"pathway.steps\" is not a valid ICU "
+                                        "message: .*")));
+}
+
+TEST(Check, SummaryLineAndExitCode) {
+    TestSite site;
+    site.file("content/offers/a.yaml", offer("", "nobody") + "fee: x\n");
+    site.remove("content/pages/imprint.de.md");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.err(), testing::EndsWith("2 errors, 1 warning\n"));
+}
+
+}  // namespace
+}  // namespace lotse::test

@@ -1,0 +1,295 @@
+// End to end: builds small sites and reads the HTML back as a browser and a web server would.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "output/writer.h"
+#include "test_site.h"
+
+namespace lotse::test {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// Offers whose titles sort differently by German collation than by bytes.
+void add_records(TestSite& site) {
+    auto offer = [&](const std::string& id, const std::string& title_de, const std::string& extra) {
+        site.file("content/offers/" + id + ".yaml",
+                  "title: {de: \"" + title_de + "\", en: \"" + title_de + " (en)\"}\n"
+                  "summary: {de: \"Kurz\", en: \"Short\", ar: \"ملخص\"}\n"
+                  "provider: vhs\n"
+                  "checked: 2026-11-02\n" + extra);
+    };
+    offer("zeitung", "Zeitungswerkstatt", "life_phases: [school]\ntopics: [school]\n");
+    offer("aepfel", "Äpfel ernten", "life_phases: [school]\ntopics: [school]\n");
+    offer("buecher", "Bücherei-Führung", "life_phases: [school, work-and-career]\ntopics: [school, work]\n"
+          "description:\n  de: |\n    Hallo <script>alert('x')</script> [Klick](javascript:alert(1))\n"
+          "    und die [Beratung](ref:contact/mbe).\n");
+    site.file("content/offers/arabisch.yaml",
+              "title: {de: \"Lesecafé\", en: \"Reading café\", ar: \"مقهى القراءة\"}\n"
+              "summary: {de: \"Lesen\", en: \"Reading\", ar: \"قراءة\"}\n"
+              "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
+    site.file("content/courses/ik.yaml",
+              "type: integration\nprovider: vhs\nlevel: {from: A1, to: B1}\nstart: 2027-01-11\nend: 2027-07-16\n"
+              "schedule:\n  - {days: [mon, tue, wed, thu], from: \"08:30\", to: \"12:45\"}\nlessons: 700\n"
+              "checked: 2026-11-10\n");
+    site.file("content/courses/old.yaml",
+              "type: job-language\nprovider: vhs\nlevel: {from: B1, to: B2}\nstart: 2026-01-12\nend: 2026-07-17\n"
+              "checked: 2026-11-10\n");
+    site.file("content/contacts/mbe.yaml",
+              "name: {de: \"Migrationsberatung\", en: \"Migration counselling\"}\norganisation: vhs\n"
+              "topics: [work]\nlife_phases: [work-and-career]\nlanguages: [de, ar, ti]\n"
+              "hours:\n  - {days: [mon, wed], from: \"09:00\", to: \"12:00\"}\nchecked: 2026-10-20\n");
+    site.file("content/pathways/weg.yaml",
+              "title: {de: \"Weg in die Arbeit\", en: \"Way into work\"}\nlife_phases: [work-and-career]\n"
+              "topics: [work]\nsteps:\n  - title: {de: \"Deutsch lernen\", en: \"Learn German\"}\n"
+              "    links: [course/ik, contact/mbe, course/old]\nchecked: 2026-11-01\n");
+}
+
+std::map<std::string, std::string> tree(const fs::path& root) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+        if (e.is_regular_file()) files[e.path().lexically_relative(root).generic_string()] = read(e.path());
+    return files;
+}
+
+class BuiltSite : public ::testing::Test {
+protected:
+    void SetUp() override {
+        add_records(site);
+        ASSERT_EQ(site.build(), 0) << site.err();
+    }
+    TestSite site;
+};
+
+TEST_F(BuiltSite, PagesCarryLanguageAndDirection) {
+    EXPECT_THAT(site.page("de/index.html"), HasSubstr("<html lang=\"de\" dir=\"ltr\">"));
+    EXPECT_THAT(site.page("ar/index.html"), HasSubstr("<html lang=\"ar\" dir=\"rtl\">"));
+    EXPECT_THAT(site.page("ar/offers/arabisch/index.html"), HasSubstr("<h1>مقهى القراءة</h1>"));
+}
+
+TEST_F(BuiltSite, UntranslatedTextIsMarkedAsTheSourceLanguage) {
+    const std::string page = site.page("ar/offers/zeitung/index.html");
+    EXPECT_THAT(page, HasSubstr("<h1><span lang=\"de\" dir=\"ltr\">Zeitungswerkstatt</span> "
+                                "<small class=\"fallback-note\">"));
+    // The summary is translated, so it is not marked.
+    EXPECT_THAT(page, HasSubstr("<p class=\"lead\">ملخص</p>"));
+}
+
+TEST_F(BuiltSite, EveryPageHasTheSharedFrame) {
+    const std::string page = site.page("en/courses/ik/index.html");
+    EXPECT_THAT(page, HasSubstr("<a class=\"skip-link\" href=\"#main\">"));
+    EXPECT_THAT(page, HasSubstr("<main id=\"main\""));
+    EXPECT_THAT(page, HasSubstr("<link rel=\"alternate\" hreflang=\"ar\" href=\"../../../ar/courses/ik/index.html\">"));
+    EXPECT_THAT(page, HasSubstr("<link rel=\"alternate\" hreflang=\"x-default\" href=\"../../../index.html\">"));
+    EXPECT_THAT(page, HasSubstr("<a href=\"../../../ar/courses/ik/index.html\" lang=\"ar\" dir=\"rtl\" hreflang=\"ar\">العربية</a>"));
+    EXPECT_THAT(page, HasSubstr("aria-current=\"page\">English</a>"));
+}
+
+TEST_F(BuiltSite, LifePhasePagesGroupByTopicInTaxonomyOrder) {
+    const std::string page = site.page("de/life-phases/school/index.html");
+    const auto german = page.find("<h2 id=\"group-german-language\"");
+    const auto school = page.find("<h2 id=\"group-school\"");
+    const auto work = page.find("<h2 id=\"group-work\"");
+    EXPECT_EQ(german, std::string::npos);  // no school offer is about German
+    ASSERT_NE(school, std::string::npos);
+    ASSERT_NE(work, std::string::npos);
+    EXPECT_LT(school, work);
+    const std::string topic = site.page("de/topics/work/index.html");
+    EXPECT_LT(topic.find("<h2 id=\"group-school\""), topic.find("<h2 id=\"group-work-and-career\""));
+    // Counselling appears under its own heading on its life phase's page.
+    EXPECT_THAT(site.page("de/life-phases/work-and-career/index.html"),
+                HasSubstr("<h2 id=\"advice\">Rat und Hilfe</h2>"));
+}
+
+TEST_F(BuiltSite, ListsFollowThePageLanguagesCollation) {
+    const std::string page = site.page("de/life-phases/school/index.html");
+    const auto a = page.find("Äpfel ernten");
+    const auto b = page.find("Bücherei-Führung");
+    const auto z = page.find("Zeitungswerkstatt");
+    ASSERT_NE(a, std::string::npos);
+    EXPECT_LT(a, b);
+    EXPECT_LT(b, z);
+}
+
+TEST_F(BuiltSite, MarkdownCannotInjectScriptsOrLinks) {
+    const std::string page = site.page("de/offers/buecher/index.html");
+    EXPECT_THAT(page, Not(HasSubstr("<script")));
+    EXPECT_THAT(page, Not(HasSubstr("javascript:")));
+    EXPECT_THAT(page, HasSubstr("<a href=\"../../contacts/mbe/index.html\">Beratung</a>"));
+}
+
+TEST_F(BuiltSite, EndedCoursesAreNotPublished) {
+    EXPECT_FALSE(fs::exists(site.out() / "de/courses/old/index.html"));
+    EXPECT_TRUE(fs::exists(site.out() / "de/courses/ik/index.html"));
+    EXPECT_THAT(site.page("de/pathways/weg/index.html"), Not(HasSubstr("courses/old")));
+}
+
+TEST_F(BuiltSite, EveryInternalLinkAndFragmentResolves) {
+    static const std::regex kHref("(?:href|src)=\"([^\"]*)\"");
+    static const std::regex kId(" id=\"([^\"]*)\"");
+    std::map<std::string, std::set<std::string>> ids;
+    const auto files = tree(site.out());
+    for (const auto& [path, text] : files)
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), kId); it != std::sregex_iterator(); ++it)
+            ids[path].insert((*it)[1]);
+    int checked = 0;
+    for (const auto& [path, text] : files) {
+        if (!path.ends_with(".html") || path == "404.html") continue;
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), kHref); it != std::sregex_iterator(); ++it) {
+            const std::string href = (*it)[1];
+            if (href.rfind("https:", 0) == 0 || href.rfind("http:", 0) == 0 || href.rfind("mailto:", 0) == 0 ||
+                href.rfind("tel:", 0) == 0)
+                continue;
+            const auto hash = href.find('#');
+            const std::string file = href.substr(0, hash);
+            const std::string target =
+                file.empty() ? path : (fs::path(path).parent_path() / file).lexically_normal().generic_string();
+            EXPECT_TRUE(files.count(target)) << path << " links to " << href;
+            if (hash != std::string::npos)
+                EXPECT_TRUE(ids[target].count(href.substr(hash + 1))) << path << " links to missing fragment " << href;
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 1000);
+}
+
+TEST_F(BuiltSite, SameInputGivesByteIdenticalOutput) {
+    TempDir other;
+    ASSERT_EQ(site.build(day("2026-11-22"), other.path() / "out"), 0);
+    EXPECT_EQ(tree(site.out()), tree(other.path() / "out"));
+}
+
+TEST_F(BuiltSite, FailedBuildLeavesThePreviousOutputUntouched) {
+    const auto before = tree(site.out());
+    site.file("content/offers/broken.yaml", "title: [oops\n");
+    EXPECT_EQ(site.build(), 1);
+    EXPECT_THAT(site.err(), HasSubstr("nothing was written"));
+    EXPECT_EQ(tree(site.out()), before);
+}
+
+TEST_F(BuiltSite, UnchangedFilesKeepTheirModificationTime) {
+    const auto stamp = fs::last_write_time(site.out() / "de/offers/zeitung/index.html");
+    site.file("content/offers/zeitung.yaml",
+              "title: {de: \"Zeitungswerkstatt neu\", en: \"Newspaper\"}\nsummary: {de: \"Kurz\", en: \"Short\"}\n"
+              "provider: vhs\nlife_phases: [school]\ntopics: [school]\nchecked: 2026-11-02\n");
+    const auto other_stamp = fs::last_write_time(site.out() / "de/courses/ik/index.html");
+    ASSERT_EQ(site.build(), 0);
+    EXPECT_EQ(fs::last_write_time(site.out() / "de/courses/ik/index.html"), other_stamp);
+    EXPECT_THAT(site.page("de/offers/zeitung/index.html"), HasSubstr("Zeitungswerkstatt neu"));
+    (void)stamp;
+}
+
+TEST(Output, AForeignFolderIsNeverReplaced) {
+    TestSite site;
+    site.file("public/notes.txt", "my notes");
+    EXPECT_EQ(site.build(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                testing::Contains(HasSubstr("public: error: this folder is not empty and was not written by Lotse, so "
+                                            "it is left alone; choose another --out or empty it")));
+    EXPECT_EQ(read(site.out() / "notes.txt"), "my notes");
+    EXPECT_EQ(std::distance(fs::directory_iterator(site.out()), fs::directory_iterator()), 1);
+}
+
+TEST(Output, SitemapAndRobotsWhenTheSiteHasAnAddress) {
+    TestSite site;
+    site.file("content/site.yaml",
+              "title: Teststadt\nsource_language: de\nlanguages: [de, en]\nbase_url: https://bildung.teststadt.example\n");
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::string sitemap = site.page("sitemap.xml");
+    EXPECT_THAT(sitemap, HasSubstr("<url><loc>https://bildung.teststadt.example/en/providers/vhs/</loc>"
+                                   "<xhtml:link rel=\"alternate\" hreflang=\"de\" "
+                                   "href=\"https://bildung.teststadt.example/de/providers/vhs/\"/>"));
+    EXPECT_THAT(site.page("robots.txt"), HasSubstr("Sitemap: https://bildung.teststadt.example/sitemap.xml"));
+    EXPECT_TRUE(fs::exists(site.out() / "404.html"));
+}
+
+TEST(Output, NoSitemapWithoutAddress) {
+    TestSite site;
+    ASSERT_EQ(site.build(), 0) << site.err();
+    EXPECT_FALSE(fs::exists(site.out() / "sitemap.xml"));
+    EXPECT_EQ(site.page("robots.txt"), "User-agent: *\nAllow: /\n");
+}
+
+TEST(Output, LanguageChooserNamesEachLanguageInItself) {
+    TestSite site;
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::string page = site.page("index.html");
+    EXPECT_THAT(page, HasSubstr("<li lang=\"ar\" dir=\"rtl\"><a href=\"ar/index.html\" hreflang=\"ar\"><strong>العربية</strong>"));
+    EXPECT_THAT(page, HasSubstr("<li lang=\"de\" dir=\"ltr\"><a href=\"de/index.html\" hreflang=\"de\"><strong>Deutsch</strong>"));
+}
+
+// The command line as a coordinator uses it: exit codes 0, 1 and 2.
+int run(const std::string& args, std::string* output = nullptr) {
+    const std::string cmd = std::string(LOTSE_BINARY) + " " + args + " 2>&1";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    std::string text;
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, pipe)) text.append(buf, n);
+    const int status = pclose(pipe);
+    if (output) *output = text;
+    return WEXITSTATUS(status);
+}
+
+TEST(CommandLine, ExitCodes) {
+    TestSite site;
+    std::string out;
+    EXPECT_EQ(run("check " + site.path().string() + " --date 2026-11-22", &out), 0) << out;
+    EXPECT_THAT(out, HasSubstr("0 errors, 0 warnings"));
+    EXPECT_EQ(run("", &out), 2);
+    EXPECT_EQ(run("build " + site.path().string() + " --date 2026-02-30", &out), 2);
+    EXPECT_THAT(out, HasSubstr("--date: must be a date written YYYY-MM-DD that exists"));
+    EXPECT_EQ(run("publish", &out), 2);
+    EXPECT_EQ(run("--version", &out), 0);
+    EXPECT_THAT(out, HasSubstr("lotse "));
+    site.file("content/offers/x.yaml", "title: x\n");
+    EXPECT_EQ(run("check " + site.path().string() + " --date 2026-11-22", &out), 1);
+    EXPECT_EQ(run("build " + site.path().string() + " --date 2026-11-22", &out), 1);
+    EXPECT_FALSE(fs::exists(site.out()));
+}
+
+TEST(CommandLine, SourceDateEpochIsToday) {
+    TestSite site;
+    site.file("content/courses/ik.yaml",
+              "type: integration\nprovider: vhs\nlevel: {from: A1, to: B1}\nstart: 2027-01-11\nend: 2027-07-16\n"
+              "checked: 2026-11-10\n");
+    std::string out;
+    // 2027-08-01T00:00:00Z
+    EXPECT_EQ(run("check " + site.path().string() + " 2>&1; SOURCE_DATE_EPOCH=1817078400 " + LOTSE_BINARY + " check " +
+                      site.path().string(),
+                  &out),
+              0);
+    EXPECT_THAT(out, HasSubstr("this course ended on 2027-07-16"));
+}
+
+TEST(SampleSite, ChecksCleanAndBuildsEveryPageKindInEveryLanguage) {
+    TempDir out;
+    RunOptions o;
+    o.site_dir = LOTSE_SOURCE_DATA_DIR;
+    o.out = out.path() / "public";
+    o.today = day("2026-11-22");
+    std::ostringstream log, err;
+    ASSERT_EQ(run_build(o, log, err), 0) << err.str();
+    EXPECT_THAT(err.str(), HasSubstr("0 errors"));
+    for (const char* lang : {"de", "en", "ar", "fa", "uk", "ru", "tr"}) {
+        for (const char* page : {"index.html", "life-phases/school/index.html", "topics/german-language/index.html",
+                                 "courses/index.html", "counselling/index.html", "a-z/index.html",
+                                 "imprint/index.html", "privacy/index.html", "accessibility/index.html"})
+            EXPECT_TRUE(fs::exists(o.out / lang / page)) << lang << "/" << page;
+        for (const char* kind : {"offers", "courses", "contacts", "providers", "pathways"})
+            EXPECT_GE(std::distance(fs::directory_iterator(o.out / lang / kind), fs::directory_iterator()), 3)
+                << lang << "/" << kind;
+    }
+    EXPECT_TRUE(fs::exists(o.out / "index.html"));
+    EXPECT_TRUE(fs::exists(o.out / "404.html"));
+    EXPECT_TRUE(fs::exists(o.out / "sitemap.xml"));
+    EXPECT_TRUE(fs::exists(o.out / "assets/style.css"));
+}
+
+}  // namespace
+}  // namespace lotse::test

@@ -1,0 +1,59 @@
+// ICU formatting per locale, asserted as the reader sees it.
+#include <gtest/gtest.h>
+
+#include "i18n/locale_format.h"
+#include "test_site.h"
+
+namespace lotse {
+namespace {
+
+using test::day;
+
+TEST(LocaleFormat, PersianDatesStayGregorianWithPersianDigits) {
+    const LocaleFormat fa("fa");
+    const std::string s = fa.date(day("2027-01-11"));
+    EXPECT_NE(s.find("۲۰۲۷"), std::string::npos) << s;  // 2027 in Persian digits, not 1405
+    EXPECT_EQ(s.find("۱۴۰۵"), std::string::npos) << s;
+    EXPECT_NE(s.find("ژانویه"), std::string::npos) << s;  // January, not Dey
+}
+
+TEST(LocaleFormat, GermanDateRangesAndTimes) {
+    const LocaleFormat de("de");
+    EXPECT_EQ(de.date(day("2027-01-11")), "11. Jan. 2027");
+    EXPECT_EQ(de.date_range(day("2027-01-11"), day("2027-07-16")), "11. Jan.\u2009–\u200916. Juli 2027");
+    EXPECT_EQ(de.time_range(8 * 60 + 30, 12 * 60 + 45), "08:30–12:45 Uhr");
+    EXPECT_EQ(de.weekday(Weekday::mon), "Mo");
+    EXPECT_EQ(de.list({"Deutsch", "Arabisch", "Russisch"}), "Deutsch, Arabisch und Russisch");
+    EXPECT_EQ(de.language_name("ti"), "Tigrinya");
+    EXPECT_EQ(de.money(25, "EUR"), "25\u00a0€");
+}
+
+TEST(LocaleFormat, EnglishUsesTwelveHourClock) {
+    const LocaleFormat en("en");
+    EXPECT_EQ(en.time_range(17 * 60 + 30, 20 * 60 + 45), "5:30\u2009–\u20098:45\u202fPM");
+}
+
+TEST(LocaleFormat, ArabicUsesArabicIndicDigits) {
+    const LocaleFormat ar("ar");
+    EXPECT_TRUE(ar.right_to_left());
+    EXPECT_NE(ar.date(day("2027-01-11")).find("٢٠٢٧"), std::string::npos) << ar.date(day("2027-01-11"));
+}
+
+TEST(LocaleFormat, OwnNamesForTheLanguageMenu) {
+    EXPECT_EQ(LocaleFormat::own_name("ar"), "العربية");
+    EXPECT_EQ(LocaleFormat::own_name("uk"), "Українська");
+    EXPECT_EQ(LocaleFormat::own_name("ru"), "Русский");
+    EXPECT_EQ(LocaleFormat::own_name("tr"), "Türkçe");
+    EXPECT_TRUE(LocaleFormat::is_right_to_left("fa"));
+    EXPECT_FALSE(LocaleFormat::is_right_to_left("uk"));
+}
+
+TEST(LocaleFormat, GermanCollationSortsUmlautsWithTheirLetter) {
+    const LocaleFormat de("de");
+    EXPECT_TRUE(de.less("Ärztin", "Beratung"));
+    EXPECT_TRUE(de.less("Öffnung", "Pflege"));
+    EXPECT_LT(de.sort_key("Übergang"), de.sort_key("Volkshochschule"));
+}
+
+}  // namespace
+}  // namespace lotse

@@ -1,9 +1,9 @@
 #include "check/check.h"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
+#include "content/ids.h"
 #include "content/loader.h"
 #include "content/yaml_reader.h"
 #include "markdown/markdown.h"
@@ -46,10 +46,9 @@ private:
     void site() {
         const SiteConfig& s = c_.site;
         if (s.source_language.empty()) return;
-        static const std::regex kTag("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$");
         std::set<std::string> seen;
         for (const Located& l : s.languages) {
-            if (!std::regex_match(l.value, kTag))
+            if (!is_language_tag(l.value))
                 diags_.error(l.pos, q(l.value) + " is not a language tag Lotse understands; use BCP 47 tags such as de, ar, fa, uk or pt-BR");
             if (!seen.insert(l.value).second) diags_.error(l.pos, q(l.value) + " is listed twice in \"languages\"");
         }

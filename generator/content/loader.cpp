@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
+#include "content/ids.h"
 #include "content/yaml_reader.h"
 #include "markdown/markdown.h"
 
@@ -13,8 +13,6 @@ namespace lotse {
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::regex kIdPattern("^[a-z0-9]+(-[a-z0-9]+)*$");
 
 const std::initializer_list<std::string_view> kAudience = {
     "newcomers", "women", "parents", "children", "youth", "adults", "seniors", "professionals"};
@@ -130,8 +128,9 @@ std::optional<Fee> read_fee(const FileContext& ctx, MapReader& record) {
     auto amount = m.number("amount", Need::required);
     auto currency = m.string("currency", Need::required);
     if (!amount || !currency) return std::nullopt;
-    static const std::regex kCurrency("^[A-Z]{3}$");
-    if (!std::regex_match(*currency, kCurrency)) {
+    const bool iso4217 = currency->size() == 3 &&
+                         std::all_of(currency->begin(), currency->end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (!iso4217) {
         ctx.diags.error(position(ctx, m.node("currency")),
                         "\"currency\" must be a three-letter ISO 4217 code such as EUR; found \"" + *currency + "\"");
         return std::nullopt;
@@ -151,8 +150,10 @@ std::vector<TimeSlot> read_slots(const FileContext& ctx, MapReader& record, std:
     YAML::Node n = record.node(key, need);
     if (!n.IsDefined()) return out;
     if (!n.IsSequence()) {
-        ctx.diags.error(position(ctx, n), "\"" + std::string(key) +
-                                              "\" must be a list of slots such as - {days: [mon, tue], from: \"08:30\", to: \"12:00\"}");
+        std::string message = "\"";
+        message += key;
+        message += "\" must be a list of slots such as - {days: [mon, tue], from: \"08:30\", to: \"12:00\"}";
+        ctx.diags.error(position(ctx, n), message);
         return out;
     }
     for (const auto& item : n) {
@@ -376,7 +377,7 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
     MapReader m(ctx, *root, "taxonomy", {"life_phases", "topics"});
     auto terms = [&](std::string_view key, std::vector<Term>& out) {
         for (const Located& w : m.words(key, Need::required)) {
-            if (!std::regex_match(w.value, kIdPattern)) {
+            if (!is_valid_id(w.value)) {
                 diags.error(w.pos, "\"" + w.value + "\" is not a valid term id; use lowercase letters, digits and single hyphens");
                 continue;
             }
@@ -414,7 +415,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
             continue;
         }
         const std::string id = p.stem().string();
-        if (!std::regex_match(id, kIdPattern)) {
+        if (!is_valid_id(id)) {
             diags.error({path, 0, 0}, "the file name \"" + id +
                                           "\" is not a valid id; use lowercase letters a-z, digits and single hyphens, e.g. vhs-integrationskurs-1.yaml");
             continue;
@@ -441,15 +442,19 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
         const std::string path = display_path(p);
         const std::string name = p.filename().string();
         if (name.front() == '.') continue;
-        static const std::regex kPageName("^([a-z0-9]+(?:-[a-z0-9]+)*)\\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\\.md$");
-        std::smatch match;
-        if (!std::regex_match(name, match, kPageName)) {
+        // <slug>.<language>.md
+        const auto first_dot = name.find('.');
+        const auto md = name.size() > 3 ? name.size() - 3 : std::string::npos;
+        const bool named_right = first_dot != std::string::npos && md != std::string::npos && name.compare(md, 3, ".md") == 0 &&
+                                 first_dot < md && is_valid_id(name.substr(0, first_dot)) &&
+                                 is_language_tag(name.substr(first_dot + 1, md - first_dot - 1));
+        if (!named_right) {
             diags.error({path, 0, 0}, "a page file must be named <slug>.<language>.md, e.g. imprint.de.md");
             continue;
         }
         Page page;
-        page.slug = match[1];
-        page.language = match[2];
+        page.slug = name.substr(0, first_dot);
+        page.language = name.substr(first_dot + 1, md - first_dot - 1);
         page.path = path;
         page.pos = {path, 1, 1};
         std::string text;

@@ -167,8 +167,16 @@ bool MapReader::has(std::string_view key) const {
 
 YAML::Node MapReader::node(std::string_view key, Need need) {
     if (valid_) {
-        for (auto it = map_.begin(); it != map_.end(); ++it)
-            if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+        for (auto it = map_.begin(); it != map_.end(); ++it) {
+            if (!it->first.IsScalar() || it->first.Scalar() != key) continue;
+            // "title:" with nothing after it: YAML places the empty value on the next line, so the
+            // key is the place to point at.
+            if (is_empty_value(it->second)) {
+                file_.diags.error(position(file_, it->first), quoted(key) + " is empty; give it a value or remove the line");
+                return YAML::Node(YAML::NodeType::Undefined);
+            }
+            return it->second;
+        }
         if (need == Need::required)
             file_.diags.error(pos_, what_ + " is missing the required field " + quoted(key));
     }

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -97,7 +96,6 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
     }
     const fs::path work(templ);
     std::map<std::string, std::string> texts;
-    static const std::regex kComplaint("^[^:\\n]*:([0-9]+): (.*)$");
     for (const auto& [name, path] : sources) {
         const std::string complaints = run_genrb(path, work);
         const std::string display = path.lexically_normal().generic_string();
@@ -107,12 +105,15 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
         std::string line;
         bool reported = false;
         while (std::getline(lines, line)) {
-            std::smatch m;
-            if (std::regex_match(line, m, kComplaint)) {
-                diags.error({display, std::stoi(m[1]), 1}, "this catalog cannot be compiled: " + m[2].str());
-                reported = true;
-                break;
-            }
+            // genrb says "de.txt:12: message".
+            const auto colon = line.find(':');
+            const auto end = colon == std::string::npos ? colon : line.find(": ", colon + 1);
+            if (end == std::string::npos || end == colon + 1) continue;
+            const std::string number = line.substr(colon + 1, end - colon - 1);
+            if (number.find_first_not_of("0123456789") != std::string::npos) continue;
+            diags.error({display, std::stoi(number), 1}, "this catalog cannot be compiled: " + line.substr(end + 2));
+            reported = true;
+            break;
         }
         if (!reported) diags.error({display, 0, 0}, "this catalog cannot be compiled: " + complaints);
     }

@@ -56,6 +56,7 @@ public:
     LanguageView(const RenderInputs& in, std::string language)
         : in_(in), src_(in.content.site.source_language), lang_(std::move(language)), fmt_(lang_), src_fmt_(src_) {
         shared_.set("lang", lang_);
+        shared_.set("source_lang", src_);
         shared_.set("dir", std::string(fmt_.dir()));
         shared_.set("t", messages());
         for (const auto& [name, text] : in.templates.partials()) shared_.set(name, text);

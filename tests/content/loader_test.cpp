@@ -218,3 +218,84 @@ TEST(Loader, PagesNeedFrontMatterAndAProperName) {
 
 }  // namespace
 }  // namespace lotse::test
+
+namespace lotse::test {
+namespace {
+
+TEST(Loader, EmptyValuesListsAndNumbers) {
+    TestSite site;
+    site.file("content/courses/ik.yaml",
+              "type: integration\nprovider: vhs\nlevel: {from: A1, to: B1}\nstart: 2027-01-11\nend: 2027-07-16\n"
+              "title:\nlessons: many\nlocation: downtown\ntopics: german-language\nchecked: 2026-11-10\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/courses/ik.yaml:6:1: error: \"title\" is empty; give it a value or remove the line",
+                            "content/courses/ik.yaml:7:10: error: \"lessons\" must be a whole number such as 700; found \"many\"",
+                            "content/courses/ik.yaml:8:11: error: \"location\" cannot be \"downtown\"; use provider (the "
+                            "provider's address), online, or an address {street: …, postcode: …, city: …, district: …}",
+                            "content/courses/ik.yaml:9:9: error: \"topics\" must be a list such as [a, b], not a single value"));
+}
+
+TEST(Loader, RequiredListsNeedAnEntry) {
+    TestSite site;
+    site.file("content/pathways/weg.yaml",
+              "title: Weg\nlife_phases: []\ntopics: [school]\nsteps: []\nchecked: 2026-11-01\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/pathways/weg.yaml:2:14: error: \"life_phases\" needs at least one entry",
+                            "content/pathways/weg.yaml:4:8: error: \"steps\" must be a list with at least one step such as "
+                            "- {title: …, links: [course/…]}"));
+}
+
+TEST(Loader, NestedMappingsAreCheckedToo) {
+    TestSite site;
+    site.file("content/courses/ik.yaml",
+              "type: integration\nprovider: vhs\nlevel: {from: A1, to: B3}\nstart: 2027-01-11\nend: 2027-07-16\n"
+              "registration: {phone: \"+49 000\", deadlin: 2027-01-04}\n"
+              "fee: {amount: -5, currency: EUR}\nchecked: 2026-11-10\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/courses/ik.yaml:3:23: error: \"to\" cannot be \"B3\"; did you mean \"B1\"? Allowed: "
+                            "A1, A2, B1, B2, C1, C2",
+                            "content/courses/ik.yaml:6:34: error: unknown key \"deadlin\" in registration; did you mean "
+                            "\"deadline\"? Allowed: phone, email, url, deadline",
+                            "content/courses/ik.yaml:7:15: error: \"amount\" cannot be negative"));
+}
+
+TEST(Loader, TaxonomyTermsMustBeIdsAndUnique) {
+    TestSite site;
+    site.file("content/taxonomy.yaml", "life_phases: [school, School Age, school]\ntopics: [work]\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/taxonomy.yaml:1:23: error: \"School Age\" is not a valid term id; use lowercase "
+                            "letters, digits and single hyphens",
+                            "content/taxonomy.yaml:1:35: error: \"school\" is listed twice in \"life_phases\""));
+}
+
+TEST(Loader, SiteLanguagesMustBeLanguageTags) {
+    TestSite site;
+    site.file("content/site.yaml", "title: Teststadt\nsource_language: de\nlanguages: [de, english, pt-BR]\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                testing::Contains("content/site.yaml:3:17: error: \"english\" is not a language tag Lotse understands; "
+                                  "use BCP 47 tags such as de, ar, fa, uk or pt-BR"));
+}
+
+TEST(Loader, PageNamesThatThePortalUsesAreRefused) {
+    TestSite site;
+    site.file("content/pages/courses.de.md", "---\ntitle: Kurse\n---\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(), ElementsAre("content/pages/courses.de.md:1:1: error: the page name \"courses\" is "
+                                                "taken by a part of the site; rename the file"));
+}
+
+TEST(Loader, CheckedInTheFutureIsWarnedAbout) {
+    TestSite site;
+    site.file("content/providers/vhs.yaml", "name: VHS\nchecked: 2026-12-24\n");
+    EXPECT_EQ(site.check(), 0);
+    EXPECT_THAT(site.diagnostics(), ElementsAre("content/providers/vhs.yaml:2:10: warning: \"checked\" is 2026-12-24, a "
+                                                "day still in the future"));
+}
+
+}  // namespace
+}  // namespace lotse::test

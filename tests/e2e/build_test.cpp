@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <regex>
 #include <set>
 
 #include "output/writer.h"
@@ -56,6 +55,16 @@ std::map<std::string, std::string> tree(const fs::path& root) {
     for (const auto& e : fs::recursive_directory_iterator(root))
         if (e.is_regular_file()) files[e.path().lexically_relative(root).generic_string()] = read(e.path());
     return files;
+}
+
+// The values of every attribute that starts with `prefix` (` href="`) in a page.
+std::vector<std::string> attribute_values(const std::string& html, const std::string& prefix) {
+    std::vector<std::string> out;
+    for (auto at = html.find(prefix); at != std::string::npos; at = html.find(prefix, at + 1)) {
+        const auto start = at + prefix.size();
+        out.push_back(html.substr(start, html.find('"', start) - start));
+    }
+    return out;
 }
 
 class BuiltSite : public ::testing::Test {
@@ -131,18 +140,16 @@ TEST_F(BuiltSite, EndedCoursesAreNotPublished) {
 }
 
 TEST_F(BuiltSite, EveryInternalLinkAndFragmentResolves) {
-    static const std::regex kHref("(?:href|src)=\"([^\"]*)\"");
-    static const std::regex kId(" id=\"([^\"]*)\"");
     std::map<std::string, std::set<std::string>> ids;
     const auto files = tree(site.out());
     for (const auto& [path, text] : files)
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), kId); it != std::sregex_iterator(); ++it)
-            ids[path].insert((*it)[1]);
+        for (const std::string& id : attribute_values(text, " id=\"")) ids[path].insert(id);
     int checked = 0;
     for (const auto& [path, text] : files) {
         if (!path.ends_with(".html") || path == "404.html") continue;
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), kHref); it != std::sregex_iterator(); ++it) {
-            const std::string href = (*it)[1];
+        auto hrefs = attribute_values(text, " href=\"");
+        for (const std::string& src : attribute_values(text, " src=\"")) hrefs.push_back(src);
+        for (const std::string& href : hrefs) {
             if (href.rfind("https:", 0) == 0 || href.rfind("http:", 0) == 0 || href.rfind("mailto:", 0) == 0 ||
                 href.rfind("tel:", 0) == 0)
                 continue;
@@ -151,8 +158,9 @@ TEST_F(BuiltSite, EveryInternalLinkAndFragmentResolves) {
             const std::string target =
                 file.empty() ? path : (fs::path(path).parent_path() / file).lexically_normal().generic_string();
             EXPECT_TRUE(files.count(target)) << path << " links to " << href;
-            if (hash != std::string::npos)
+            if (hash != std::string::npos) {
                 EXPECT_TRUE(ids[target].count(href.substr(hash + 1))) << path << " links to missing fragment " << href;
+            }
             ++checked;
         }
     }
@@ -289,6 +297,43 @@ TEST(SampleSite, ChecksCleanAndBuildsEveryPageKindInEveryLanguage) {
     EXPECT_TRUE(fs::exists(o.out / "404.html"));
     EXPECT_TRUE(fs::exists(o.out / "sitemap.xml"));
     EXPECT_TRUE(fs::exists(o.out / "assets/style.css"));
+}
+
+}  // namespace
+}  // namespace lotse::test
+
+namespace lotse::test {
+namespace {
+
+TEST(Overrides, SiteCatalogAndTemplatesReplaceTheBuiltInOnesFileByFile) {
+    TestSite site;
+    std::string en = read(std::filesystem::path(LOTSE_SOURCE_DATA_DIR) / "i18n/en.txt");
+    en.replace(en.find("\"Skip to content\""), 17, "\"Jump to the content\"");
+    site.file("i18n/en.txt", en);
+    site.file("templates/home.mustache", "<h1>Our own home page</h1>\n");
+    ASSERT_EQ(site.build(), 0) << site.err();
+    EXPECT_THAT(site.page("en/index.html"), HasSubstr("<a class=\"skip-link\" href=\"#main\">Jump to the content</a>"));
+    EXPECT_THAT(site.page("en/index.html"), HasSubstr("<h1>Our own home page</h1>"));
+    // Other languages and other templates are still the built-in ones.
+    EXPECT_THAT(site.page("de/index.html"), HasSubstr(">Zum Inhalt springen</a>"));
+    EXPECT_THAT(site.page("de/providers/vhs/index.html"), HasSubstr("<article class=\"record\">"));
+}
+
+TEST(Overrides, BrokenTemplateStopsTheBuild) {
+    TestSite site;
+    site.file("templates/home.mustache", "<h1>{{#site_title}}</h1>\n");
+    EXPECT_EQ(site.build(), 1);
+    EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("templates/home.mustache: error: this template cannot be used: ")));
+    EXPECT_FALSE(fs::exists(site.out()));
+}
+
+TEST(Output, OutputThatIsAFileIsRefused) {
+    TestSite site;
+    site.file("public", "not a folder");
+    EXPECT_EQ(site.build(), 1);
+    EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("public: error: this folder is not empty and was not "
+                                                                "written by Lotse")));
+    EXPECT_EQ(read(site.out()), "not a folder");
 }
 
 }  // namespace

@@ -6,340 +6,18 @@
 #include <set>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
 #include <unicode/alphaindex.h>
+#include <unicode/plurrule.h>
 
-#include "i18n/locale_format.h"
-#include "markdown/markdown.h"
+#include "render/exports.h"
+#include "render/language_view.h"
 
 namespace lotse {
 
 namespace {
 
-using Data = kainjow::mustache::data;
 using Context = kainjow::mustache::context<std::string>;
-
-Data list() { return Data(Data::type::list); }
-
-// Mustache cannot ask whether a list is empty, so every list comes with a has_<name> flag for the
-// markup around it (<ul> only when there are items).
-void set_list(Data& d, const std::string& key, const Data& items) {
-    if (items.is_non_empty_list()) d.set("has_" + key, true);
-    d.set(key, items);
-}
-
-// "+49 000 1234-56" -> "tel:+49000123456": a tel: URI may not contain spaces.
-std::string tel_uri(const std::string& phone) {
-    std::string out = "tel:";
-    for (char ch : phone)
-        if ((ch >= '0' && ch <= '9') || (ch == '+' && out.size() == 4)) out += ch;
-    return out;
-}
-
-std::string repeat_up(std::string_view path) {
-    std::string out;
-    for (char c : path)
-        if (c == '/') out += "../";
-    return out;
-}
-
-// The folder URL of a route ("offers/x/index.html" -> "offers/x/"), for canonical links and sitemaps.
-std::string pretty(const std::string& route) {
-    constexpr std::string_view kIndex = "index.html";
-    if (route.size() >= kIndex.size() && route.compare(route.size() - kIndex.size(), kIndex.size(), kIndex) == 0)
-        return route.substr(0, route.size() - kIndex.size());
-    return route;
-}
-
-// Everything about one page language that does not change from page to page.
-class LanguageView {
-public:
-    LanguageView(const RenderInputs& in, std::string language)
-        : in_(in), src_(in.content.site.source_language), lang_(std::move(language)), fmt_(lang_), src_fmt_(src_) {
-        shared_.set("lang", lang_);
-        shared_.set("source_lang", src_);
-        shared_.set("dir", std::string(fmt_.dir()));
-        shared_.set("t", messages());
-        for (const auto& [name, text] : in.templates.partials()) shared_.set(name, text);
-        shared_.set("site_title", text(in.content.site.title));
-        if (!in.content.site.tagline.empty()) shared_.set("tagline", text(in.content.site.tagline));
-        shared_.set("region", in.content.site.region);
-        shared_.set("site_email", in.content.site.email);
-        shared_.set("site_phone", in.content.site.phone);
-        shared_.set("site_phone_uri", tel_uri(in.content.site.phone));
-        shared_.set("build_date", fmt_.date(in.today));
-    }
-
-    const Data& shared() const { return shared_; }
-    const std::string& language() const { return lang_; }
-    const LocaleFormat& fmt() const { return fmt_; }
-
-    std::string msg(std::string_view key, MessageArgs args = {}) const { return in_.catalogs.format(lang_, key, args); }
-
-    // Localised text in the page language, or marked as the source language's when untranslated.
-    Data text(const LocalisedText& t) const {
-        // Every key a partial reads is set, so that mustache never finds an outer page's value.
-        Data d;
-        d.set("fallback", false);
-        if (const std::string* own = t.find(lang_)) {
-            d.set("text", *own);
-            return d;
-        }
-        const std::string* fallback = t.find(src_);
-        if (!fallback) {
-            d.set("text", t.empty() ? std::string() : t.by_language.begin()->second);
-            return d;
-        }
-        mark_fallback(d);
-        d.set("text", *fallback);
-        return d;
-    }
-
-    // Markdown rendered for a page at `route`, marked like text() when untranslated.
-    Data markdown(const LocalisedText& t, const std::string& route) const {
-        Data d;
-        d.set("fallback", false);
-        d.set("html", false);
-        const std::string* body = t.find(lang_);
-        if (!body) {
-            body = t.find(src_);
-            if (body) mark_fallback(d);
-        }
-        if (!body) return d;
-        d.set("html", render_markdown(*body, route, 2));
-        return d;
-    }
-
-    std::string render_markdown(const std::string& body, const std::string& route, int heading_offset) const {
-        return markdown::to_html(
-            body,
-            [&](std::string_view kind, std::string_view id) -> std::string {
-                const RecordEntry* e = in_.plan.find(std::string(kind), std::string(id));
-                return e ? link(route, e->route) : std::string();
-            },
-            heading_offset);
-    }
-
-    void mark_fallback(Data& d) const {
-        d.set("fallback", true);
-        d.set("lang", src_);
-        d.set("dir", std::string(LocaleFormat::is_right_to_left(src_) ? "rtl" : "ltr"));
-        d.set("note", msg("fallback.note", {{"language", fmt_.language_name(src_)}}));
-    }
-
-    // Plain text of a localised field in this language (or the source language), for sorting.
-    std::string plain(const LocalisedText& t) const {
-        if (const std::string* s = t.find(lang_)) return *s;
-        if (const std::string* s = t.find(src_)) return *s;
-        return t.empty() ? std::string() : t.by_language.begin()->second;
-    }
-
-    // A link from the page at `from` to the page at `to`, both routes inside this language.
-    static std::string link(const std::string& from, const std::string& to) { return repeat_up(from) + to; }
-
-    std::string level(const Level& l) const {
-        if (l.from == l.to) return l.from;
-        return msg("range", {{"from", l.from}, {"to", l.to}});
-    }
-
-    std::string course_title(const Course& c) const {
-        if (!c.title.empty()) return plain(c.title);
-        return msg("course.default_title", {{"type", msg("course_type." + c.type.value)}, {"level", level(c.level)}});
-    }
-
-    Data title(const RecordEntry& e) const {  // NOLINT: one branch per kind
-        const Record& r = *e.record;
-        if (e.kind == "provider") return text(static_cast<const Provider&>(r).name);
-        if (e.kind == "offer") return text(static_cast<const Offer&>(r).title);
-        if (e.kind == "contact") return text(static_cast<const Contact&>(r).name);
-        if (e.kind == "pathway") return text(static_cast<const Pathway&>(r).title);
-        const Course& c = static_cast<const Course&>(r);
-        if (!c.title.empty()) return text(c.title);
-        Data d;
-        d.set("fallback", false);
-        d.set("text", course_title(c));
-        return d;
-    }
-
-    std::string title_text(const RecordEntry& e) const {
-        const Record& r = *e.record;
-        if (e.kind == "provider") return plain(static_cast<const Provider&>(r).name);
-        if (e.kind == "offer") return plain(static_cast<const Offer&>(r).title);
-        if (e.kind == "contact") return plain(static_cast<const Contact&>(r).name);
-        if (e.kind == "pathway") return plain(static_cast<const Pathway&>(r).title);
-        return course_title(static_cast<const Course&>(r));
-    }
-
-    const Provider* provider(const std::string& id) const {
-        const RecordEntry* e = in_.plan.find("provider", id);
-        return e ? static_cast<const Provider*>(e->record) : nullptr;
-    }
-
-    // "Mo–Fr", "Mo, Mi und Fr": runs of three or more days become a range.
-    std::string days(const std::vector<Weekday>& days) const {
-        std::vector<int> sorted;
-        for (Weekday d : days) sorted.push_back(static_cast<int>(d));
-        std::sort(sorted.begin(), sorted.end());
-        sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-        std::vector<std::string> parts;
-        for (std::size_t i = 0; i < sorted.size();) {
-            std::size_t j = i;
-            while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
-            if (j - i >= 2) {
-                parts.push_back(msg("range", {{"from", fmt_.weekday(static_cast<Weekday>(sorted[i]))},
-                                              {"to", fmt_.weekday(static_cast<Weekday>(sorted[j]))}}));
-            } else {
-                for (std::size_t k = i; k <= j; ++k) parts.push_back(fmt_.weekday(static_cast<Weekday>(sorted[k])));
-            }
-            i = j + 1;
-        }
-        return fmt_.list(parts);
-    }
-
-    Data slots(const std::vector<TimeSlot>& slots) const {
-        Data out = list();
-        for (const TimeSlot& s : slots) {
-            Data row;
-            row.set("days", days(s.days));
-            row.set("time", fmt_.time_range(s.from, s.to));
-            row.set("note", s.note.empty() ? Data(false) : text(s.note));
-            out.push_back(row);
-        }
-        return out;
-    }
-
-    std::string address(const Address& a) const {
-        std::string out = a.street;
-        const std::string place = a.postcode + (a.postcode.empty() || a.city.empty() ? "" : " ") + a.city;
-        if (!place.empty()) out += (out.empty() ? "" : ", ") + place;
-        return out;
-    }
-
-    // Where something takes place: its own address, its provider's, or online.
-    Data location(const Location& loc, const std::string& provider_id) const {
-        Data d;
-        d.set("online", false);
-        d.set("address", false);
-        d.set("district", false);
-        if (loc.kind == Location::Kind::online) {
-            d.set("online", msg("location.online"));
-            return d;
-        }
-        const Address* a = nullptr;
-        if (loc.kind == Location::Kind::address) a = &loc.address;
-        else if (const Provider* p = provider(provider_id); p && p->location) a = &*p->location;
-        if (!a) return Data(false);
-        d.set("address", address(*a));
-        if (!a->district.empty()) d.set("district", a->district);
-        return d;
-    }
-
-    std::string fee(const std::optional<Fee>& fee) const {
-        if (!fee) return {};
-        if (fee->free) return msg("fee.free");
-        return fmt_.money(fee->amount, fee->currency);
-    }
-
-    std::string words(const std::vector<Located>& items, std::string_view prefix) const {
-        std::vector<std::string> labels;
-        for (const Located& i : items) labels.push_back(msg(std::string(prefix) + i.value));
-        return fmt_.list(labels);
-    }
-
-    std::string languages(const std::vector<Located>& items) const {
-        std::vector<std::string> names;
-        for (const Located& i : items) names.push_back(fmt_.language_name(i.value));
-        return fmt_.list(names);
-    }
-
-    Data terms(const std::vector<Located>& items, std::string_view kind, const std::string& route) const {
-        Data out = list();
-        const std::string folder = kind == "life_phase" ? "life-phases/" : "topics/";
-        for (const Located& i : items) {
-            Data d;
-            d.set("label", msg(std::string(kind) + "." + i.value));
-            d.set("href", link(route, folder + i.value + "/index.html"));
-            out.push_back(d);
-        }
-        return out;
-    }
-
-    // The facts a list shows under a record's title.
-    Data card(const RecordEntry& e, const std::string& route) const {
-        Data d;
-        d.set("summary", false);
-        d.set("href", link(route, e.route));
-        d.set("title", title(e));
-        d.set("kind", msg("kind." + e.kind));
-        d.set("kind_id", e.kind);
-        const Record& r = *e.record;
-        Data facts = list();
-        if (e.kind == "offer") {
-            const Offer& o = static_cast<const Offer&>(r);
-            d.set("summary", text(o.summary));
-            if (const Provider* p = provider(o.provider.value)) facts.push_back(Data(plain(p->name)));
-        } else if (e.kind == "course") {
-            const Course& c = static_cast<const Course&>(r);
-            facts.push_back(Data(fmt_.date_range(c.start, c.end)));
-            facts.push_back(Data(msg("level.label", {{"level", level(c.level)}})));
-            if (const Provider* p = provider(c.provider.value)) facts.push_back(Data(plain(p->name)));
-        } else if (e.kind == "contact") {
-            const Contact& c = static_cast<const Contact&>(r);
-            if (const Provider* p = provider(c.organisation.value)) facts.push_back(Data(plain(p->name)));
-            if (!c.languages.empty()) facts.push_back(Data(msg("contact.languages_short", {{"languages", languages(c.languages)}})));
-        } else if (e.kind == "pathway") {
-            const Pathway& p = static_cast<const Pathway&>(r);
-            if (!p.summary.empty()) d.set("summary", text(p.summary));
-            facts.push_back(Data(msg("pathway.steps", {{"count", static_cast<long long>(p.steps.size())}})));
-        } else if (e.kind == "provider") {
-            const Provider& p = static_cast<const Provider&>(r);
-            if (p.location && !p.location->district.empty()) facts.push_back(Data(p.location->district));
-        }
-        set_list(d, "facts", facts);
-        return d;
-    }
-
-    // Cards sorted by their title in this language's collation order.
-    Data cards(std::vector<const RecordEntry*> entries, const std::string& route) const {
-        std::vector<std::pair<std::string, const RecordEntry*>> keyed;
-        for (const RecordEntry* e : entries) keyed.emplace_back(fmt_.sort_key(title_text(*e)) + '\0' + e->record->id, e);
-        std::sort(keyed.begin(), keyed.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
-        Data out = list();
-        for (const auto& [key, e] : keyed) out.push_back(card(*e, route));
-        return out;
-    }
-
-private:
-    // Every catalog message that needs no argument, as nested data: "nav.courses" -> t.nav.courses.
-    Data messages() const {
-        Data t;
-        for (const std::string& key : in_.catalogs.keys()) {
-            Data* node = &t;
-            std::size_t start = 0;
-            bool ok = true;
-            for (std::size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1) {
-                const std::string part = key.substr(start, dot - start);
-                Data* child = const_cast<Data*>(node->get(part));
-                if (!child) {
-                    node->set(part, Data());
-                    child = const_cast<Data*>(node->get(part));
-                }
-                if (!child->is_object()) {
-                    ok = false;
-                    break;
-                }
-                node = child;
-            }
-            if (ok) node->set(key.substr(start), msg(key));
-        }
-        return t;
-    }
-
-    const RenderInputs& in_;
-    std::string src_, lang_;
-    LocaleFormat fmt_, src_fmt_;
-    Data shared_;
-};
 
 class SiteRenderer {
 public:
@@ -355,6 +33,8 @@ public:
         files.push_back(chooser(source));
         files.push_back(not_found(source));
         files.push_back(plain("robots", "robots.txt", source));
+        files.push_back({"courses.csv", courses_csv(in_, source)});
+        files.push_back({"courses.ics", courses_ics(in_, source)});
         if (!in_.content.site.base_url.empty()) files.push_back(sitemap(source));
         for (const auto& [name, bytes] : in_.templates.assets()) files.push_back({name, bytes});
         std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
@@ -468,12 +148,18 @@ private:
             case PageKind::topic: name = "term", body = term(v, p, title); break;
             case PageKind::record: name = p.entry->kind, body = record(v, p, title); break;
             case PageKind::courses: name = "courses", title = v.msg("courses.title"), body = courses(v, p); break;
+            case PageKind::course_month:
+                name = "courses";
+                title = v.msg("courses.month_title", {{"month", v.fmt().month(parse_date(p.term + "-01").date)}});
+                body = courses(v, p);
+                break;
             case PageKind::counselling: name = "counselling", title = v.msg("counselling.title"), body = counselling(v, p); break;
             case PageKind::az: name = "az", title = v.msg("az.title"), body = az(v, p); break;
             case PageKind::free_page: name = "page", body = free(v, p, title); break;
         }
         Data page = frame(v, p.route, title);
-        for (const char* key : {"page_title"}) body.set(key, title);
+        body.set("page_title", title);
+        body.set("root", repeat_up(v.language() + "/" + p.route));
         page.set("body", render(name, v.shared(), body));
         return {v.language() + "/" + p.route, render("layout", v.shared(), page)};
     }
@@ -670,34 +356,87 @@ private:
         return out;
     }
 
+    // The course overview and the month pages: courses by start month, with the filter form.
     Data courses(const LanguageView& v, const PlannedPage& p) {
-        // Grouped by start month, in date order.
-        std::vector<const Course*> list_of;
-        for (const RecordEntry* e : of_kind("course")) list_of.push_back(static_cast<const Course*>(e->record));
-        std::stable_sort(list_of.begin(), list_of.end(), [](const Course* a, const Course* b) {
-            return std::tie(a->start, a->id) < std::tie(b->start, b->id);
-        });
-        Data months = list();
-        for (std::size_t i = 0; i < list_of.size();) {
-            Data month;
-            const Date first = list_of[i]->start;
-            month.set("heading", v.fmt().month(first));
-            month.set("id", to_iso(first).substr(0, 7));
-            Data cards = list();
-            for (; i < list_of.size() && list_of[i]->start.year() == first.year() && list_of[i]->start.month() == first.month(); ++i)
-                cards.push_back(v.card(*in_.plan.find("course", list_of[i]->id), p.route));
-            set_list(month, "cards", cards);
-            months.push_back(month);
-        }
+        std::vector<const RecordEntry*> shown;
+        for (const RecordEntry* e : in_.plan.courses)
+            if (p.kind == PageKind::courses || month_of(*e) == p.term) shown.push_back(e);
         Data d;
-        set_list(d, "months", months);
-        if (list_of.empty()) d.set("empty", true);
+        std::vector<std::pair<std::string, Data>> months;
+        for (const RecordEntry* e : shown) {
+            const std::string month = month_of(*e);
+            if (months.empty() || months.back().first != month) {
+                Data m;
+                m.set("id", month);
+                m.set("heading", v.fmt().month(static_cast<const Course*>(e->record)->start));
+                m.set("href", LanguageView::link(p.route, "courses/" + month + "/index.html"));
+                m.set("rows", list());
+                months.emplace_back(month, m);
+            }
+            Data rows = *months.back().second.get("rows");
+            rows.push_back(v.course_row(*e, p.route));
+            months.back().second.set("rows", rows);
+        }
+        Data month_list = list();
+        for (auto& [id, m] : months) month_list.push_back(m);
+        set_list(d, "months", month_list);
+        if (shown.empty()) d.set("empty", true);
+        d.set("csv_href", repeat_up(v.language() + "/" + p.route) + "courses.csv");
+        d.set("ics_href", repeat_up(v.language() + "/" + p.route) + "courses.ics");
+        if (p.kind == PageKind::course_month) {
+            d.set("month_page", true);
+            d.set("overview_href", LanguageView::link(p.route, "courses/index.html"));
+        }
+        d.set("filters", course_filters(v, shown));
+        d.set("status_plural", v.plural_json("courses.shown"));
         return d;
+    }
+
+    static std::string month_of(const RecordEntry& e) {
+        return to_iso(static_cast<const Course*>(e.record)->start).substr(0, 7);
+    }
+
+    static Data option(const std::string& value, const std::string& label) {
+        Data o;
+        o.set("value", value);
+        o.set("label", label);
+        return o;
+    }
+
+    // The choices of each filter, limited to what the listed courses have.
+    Data course_filters(const LanguageView& v, const std::vector<const RecordEntry*>& shown) {
+        std::set<std::string> types, levels, districts, times;
+        for (const RecordEntry* e : shown) {
+            const Course& c = *static_cast<const Course*>(e->record);
+            types.insert(c.type.value);
+            for (const std::string& l : LanguageView::levels_between(c.level)) levels.insert(l);
+            if (const std::string d = v.district(c.location, c.provider.value); !d.empty()) districts.insert(d);
+            for (const std::string& t : LanguageView::times_of_day(c.schedule)) times.insert(t);
+        }
+        Data f;
+        Data type_options = list(), level_options = list(), district_options = list(), time_options = list();
+        for (const char* t : {"integration", "integration-youth", "integration-parents", "integration-women", "literacy",
+                              "support", "intensive", "second-script", "job-language", "other"})
+            if (types.count(t)) type_options.push_back(option(t, v.msg(std::string("course_type.") + t)));
+        for (const std::string& l : levels) level_options.push_back(option(l, l));
+        std::vector<std::string> sorted(districts.begin(), districts.end());
+        std::sort(sorted.begin(), sorted.end(), [&](const std::string& a, const std::string& b) { return v.fmt().less(a, b); });
+        for (const std::string& d : sorted) district_options.push_back(option(d, d));
+        for (const char* t : {"morning", "afternoon", "evening"})
+            if (times.count(t)) time_options.push_back(option(t, v.msg(std::string("time_of_day.") + t)));
+        f.set("types", type_options);
+        f.set("levels", level_options);
+        f.set("districts", district_options);
+        f.set("times", time_options);
+        return f;
     }
 
     Data counselling(const LanguageView& v, const PlannedPage& p) {
         Data groups = list();
         const auto contacts = of_kind("contact");
+        std::set<std::string> languages;
+        for (const RecordEntry* e : contacts)
+            for (const Located& l : static_cast<const Contact*>(e->record)->languages) languages.insert(l.value);
         for (const Term& t : in_.content.taxonomy.topics) {
             std::vector<const RecordEntry*> in_topic;
             for (const RecordEntry* e : contacts)
@@ -713,6 +452,18 @@ private:
         Data d;
         set_list(d, "groups", groups);
         if (contacts.empty()) d.set("empty", true);
+        Data f, topics = list(), phases = list(), langs = list();
+        for (const Term& t : in_.content.taxonomy.topics) topics.push_back(option(t.id, v.msg("topic." + t.id)));
+        for (const Term& t : in_.content.taxonomy.life_phases) phases.push_back(option(t.id, v.msg("life_phase." + t.id)));
+        std::vector<std::pair<std::string, std::string>> named;
+        for (const std::string& l : languages) named.emplace_back(v.fmt().language_name(l), l);
+        std::sort(named.begin(), named.end(), [&](const auto& a, const auto& b) { return v.fmt().less(a.first, b.first); });
+        for (const auto& [name, tag] : named) langs.push_back(option(tag, name));
+        f.set("topics", topics);
+        f.set("life_phases", phases);
+        f.set("languages", langs);
+        d.set("filters", f);
+        d.set("status_plural", v.plural_json("counselling.shown"));
         return d;
     }
 

@@ -92,7 +92,22 @@ SitePlan plan_site(const Content& content, Date today) {
         page.entry = &e;
         plan.pages.push_back(std::move(page));
     }
+    for (const RecordEntry& e : plan.entries)
+        if (e.kind == "course") plan.courses.push_back(&e);
+    std::stable_sort(plan.courses.begin(), plan.courses.end(), [](const RecordEntry* a, const RecordEntry* b) {
+        return static_cast<const Course*>(a->record)->start < static_cast<const Course*>(b->record)->start;
+    });
     plan.pages.push_back({PageKind::courses, "courses/index.html"});
+    // One page per month in which courses start: the page a coordinator prints or mails.
+    std::string previous;
+    for (const RecordEntry* e : plan.courses) {
+        const std::string month = to_iso(static_cast<const Course*>(e->record)->start).substr(0, 7);
+        if (month == previous) continue;
+        previous = month;
+        PlannedPage page{PageKind::course_month, "courses/" + month + "/index.html"};
+        page.term = month;
+        plan.pages.push_back(std::move(page));
+    }
     plan.pages.push_back({PageKind::counselling, "counselling/index.html"});
     plan.pages.push_back({PageKind::az, "a-z/index.html"});
 

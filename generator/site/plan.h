@@ -18,7 +18,7 @@ struct RecordEntry {
     std::string route;  // offers/<id>/index.html
 };
 
-enum class PageKind { home, life_phase, topic, record, courses, counselling, az, free_page };
+enum class PageKind { home, life_phase, topic, record, courses, course_month, counselling, az, free_page };
 
 struct Group {
     std::string term;  // the topic (on life-phase pages) or life phase (on topic pages)
@@ -31,7 +31,7 @@ struct PlannedPage {
     PageKind kind;
     std::string route;  // relative to a language folder: "index.html", "courses/index.html" …
     const RecordEntry* entry = nullptr;  // record pages
-    std::string term;                    // life-phase and topic pages
+    std::string term;                    // life-phase and topic pages; YYYY-MM on month pages
     std::vector<Group> groups;           // offers, courses and pathways by the other dimension
     std::vector<const RecordEntry*> contacts;  // "advice and help" on term pages
     std::string slug;                    // free pages
@@ -40,6 +40,7 @@ struct PlannedPage {
 struct SitePlan {
     std::vector<std::string> languages;
     std::vector<RecordEntry> entries;  // every published record
+    std::vector<const RecordEntry*> courses;  // published courses by start date
     std::map<std::string, const RecordEntry*> by_ref;  // "course/vhs-ik" -> entry
     std::vector<PlannedPage> pages;
     // slug -> language -> page

@@ -1,0 +1,62 @@
+// Lotse list filters: filters a list in place from a form and keeps the choice in the address, so
+// a filtered view can be shared. Without JavaScript the form stays hidden and the whole list shows.
+(function () {
+  'use strict';
+  var lang = document.documentElement.lang;
+  var numbers = new Intl.NumberFormat(lang);
+  var rules = new Intl.PluralRules(lang);
+  document.querySelectorAll('form[data-filter]').forEach(function (form) {
+    var list = document.getElementById(form.dataset.filter);
+    var status = document.getElementById(form.dataset.filter + '-status');
+    if (!list) return;
+    var items = list.querySelectorAll('[data-filter-item]');
+    var controls = form.querySelectorAll('select, input[type=checkbox]');
+    var plural = status ? JSON.parse(status.dataset.plural || '{}') : {};
+
+    function chosen() {
+      var out = [];
+      controls.forEach(function (c) {
+        if (c.type === 'checkbox' ? c.checked : c.value) out.push([c.name, c.value]);
+      });
+      return out;
+    }
+
+    function apply(remember) {
+      var filters = chosen();
+      var shown = {};
+      items.forEach(function (item) {
+        var match = filters.every(function (f) {
+          return (item.getAttribute('data-' + f[0]) || '').indexOf('|' + f[1] + '|') >= 0;
+        });
+        item.hidden = !match;
+        if (match) shown[item.dataset.filterItem] = true;
+      });
+      list.querySelectorAll('[data-filter-group]').forEach(function (group) {
+        group.hidden = !group.querySelector('[data-filter-item]:not([hidden])');
+      });
+      var count = Object.keys(shown).length;
+      if (status) {
+        var form_ = count === 0 && plural['0'] ? '0' : rules.select(count);
+        status.textContent = (plural[form_] || plural.other || '').replace('#', numbers.format(count));
+      }
+      if (remember) {
+        var params = new URLSearchParams();
+        filters.forEach(function (f) { params.append(f[0], f[1]); });
+        var query = params.toString();
+        history.replaceState(null, '', query ? '?' + query : location.pathname);
+      }
+    }
+
+    var params = new URLSearchParams(location.search);
+    controls.forEach(function (c) {
+      var value = params.get(c.name);
+      if (value === null) return;
+      if (c.type === 'checkbox') c.checked = value === c.value;
+      else c.value = value;
+    });
+    form.addEventListener('change', function () { apply(true); });
+    form.addEventListener('reset', function () { setTimeout(function () { apply(true); }, 0); });
+    form.hidden = false;
+    apply(false);
+  });
+})();

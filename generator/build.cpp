@@ -9,6 +9,7 @@
 #include "check/check.h"
 #include "content/loader.h"
 #include "i18n/catalog.h"
+#include "i18n/coverage.h"
 #include "output/writer.h"
 #include "render/renderer.h"
 #include "render/templates.h"
@@ -78,6 +79,18 @@ int run_check(const RunOptions& o, std::ostream& out, std::ostream& err) {
     load_and_check(o, diags);
     report(diags, err);
     return diags.has_errors() ? kContentErrors : kSuccess;
+}
+
+int run_i18n_status(const RunOptions& o, bool json, std::ostream& out, std::ostream& err) {
+    Diagnostics diags;
+    Loaded l = load_and_check(o, diags);
+    if (diags.has_errors()) {
+        report(diags, err);
+        return kContentErrors;
+    }
+    const auto rows = coverage(l.content, l.catalogs);
+    out << (json ? coverage_json(rows) : coverage_table(rows));
+    return kSuccess;
 }
 
 int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {

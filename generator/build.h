@@ -28,5 +28,7 @@ Date default_today();
 
 int run_check(const RunOptions& options, std::ostream& out, std::ostream& err);
 int run_build(const RunOptions& options, std::ostream& out, std::ostream& err);
+// `lotse i18n status`: per language, how much is translated; as a table or as JSON.
+int run_i18n_status(const RunOptions& options, bool json, std::ostream& out, std::ostream& err);
 
 }  // namespace lotse

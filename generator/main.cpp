@@ -36,6 +36,12 @@ int main(int argc, char** argv) {
     build->add_option("--jobs", options.jobs, "pages rendered in parallel (default: all cores)")->check(CLI::NonNegativeNumber);
     CLI::App* check = app.add_subcommand("check", "check the records and report every problem");
     add_common(check);
+    CLI::App* i18n = app.add_subcommand("i18n", "translation tools");
+    i18n->require_subcommand(1);
+    CLI::App* status = i18n->add_subcommand("status", "how much of the site is translated, per language");
+    status->add_option("SITE_DIR", site, "the site folder")->capture_default_str();
+    bool json = false;
+    status->add_flag("--json", json, "print JSON instead of a table");
 
     try {
         app.parse(argc, argv);
@@ -47,5 +53,6 @@ int main(int argc, char** argv) {
         return rc == 0 ? lotse::kSuccess : lotse::kUsageError;
     }
     if (*build) return lotse::run_build(options, std::cout, std::cerr);
+    if (*status) return lotse::run_i18n_status(options, json, std::cout, std::cerr);
     return lotse::run_check(options, std::cout, std::cerr);
 }

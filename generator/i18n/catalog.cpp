@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include <unicode/locid.h>
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
@@ -120,13 +121,17 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
 
     const std::string package = work.string() + "/";
     auto open = [&](const std::string& language) -> Bundle {
+        // Content uses BCP 47 tags (fa-AF); ICU's bundles are named by locale ids (fa_AF).
         UErrorCode status = U_ZERO_ERROR;
-        Bundle b(ures_open(package.c_str(), language.c_str(), &status));
+        const std::string id = icu::Locale::forLanguageTag(language, status).getName();
+        if (U_FAILURE(status) || id.empty()) return nullptr;
+        Bundle b(ures_open(package.c_str(), id.c_str(), &status));
         if (U_FAILURE(status)) return nullptr;
         // ICU may answer with the default locale's bundle; only the language's own chain counts.
         const char* actual = ures_getLocaleByType(b.get(), ULOC_ACTUAL_LOCALE, &status);
         const std::string found = actual ? actual : "";
-        if (found != "root" && language.rfind(found, 0) != 0) return nullptr;
+        const bool in_chain = found == id || (id.rfind(found, 0) == 0 && id[found.size()] == '_');
+        if (found.empty() || (found != "root" && !in_chain)) return nullptr;
         return b;
     };
 

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <ostream>
@@ -97,9 +98,6 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     Diagnostics diags;
     Loaded l = load_and_check(o, diags);
     const fs::path target = o.out.empty() ? o.site_dir / "public" : o.out;
-    if (!diags.has_errors() && !may_replace(target))
-        diags.error({target.lexically_normal().generic_string(), 0, 0},
-                    "this folder is not empty and was not written by Lotse, so it is left alone; choose another --out or empty it");
     if (diags.has_errors()) {
         report(diags, err);
         err << "nothing was written\n";
@@ -107,18 +105,24 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     const Templates templates = Templates::load(layered(o.site_dir, "templates"), diags);
     const SitePlan plan = plan_site(l.content, o.today);
-    std::vector<OutputFile> files;
-    if (!diags.has_errors()) files = render_site({l.content, plan, l.catalogs, templates, o.today}, diags);
-    WriteStats stats;
-    if (!diags.has_errors()) write_output(target, files, diags, &stats);
+    std::unique_ptr<OutputWriter> writer;
+    if (!diags.has_errors()) writer = OutputWriter::open(target, diags);
+    std::atomic<std::size_t> files{0}, pages{0};
+    if (writer) {
+        render_site({l.content, plan, l.catalogs, templates, o.today, o.jobs}, diags, [&](OutputFile&& f) {
+            ++files;
+            pages += f.path.ends_with(".html");
+            writer->write(f);
+        });
+        if (!diags.has_errors()) writer->commit();
+    }
     report(diags, err);
     if (diags.has_errors()) {
         err << "nothing was written\n";
         return kContentErrors;
     }
-    std::size_t pages = 0;
-    for (const OutputFile& f : files) pages += f.path.size() > 5 && f.path.ends_with(".html");
-    out << "wrote " << files.size() << " files (" << pages << " pages, " << plan.languages.size() << " languages) to "
+    const WriteStats stats = writer->stats();
+    out << "wrote " << files << " files (" << pages << " pages, " << plan.languages.size() << " languages) to "
         << target.lexically_normal().generic_string() << ": " << stats.written << " changed, " << stats.unchanged
         << " unchanged\n";
     return kSuccess;

@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace lotse {
 
@@ -17,7 +16,7 @@ namespace {
 
 bool same_bytes(const fs::path& p, const std::string& bytes) {
     std::error_code ec;
-    if (!fs::is_regular_file(p, ec) || fs::file_size(p, ec) != bytes.size()) return false;
+    if (fs::file_size(p, ec) != bytes.size() || ec) return false;
     std::ifstream in(p, std::ios::binary);
     std::string old(bytes.size(), '\0');
     in.read(old.data(), static_cast<std::streamsize>(old.size()));
@@ -25,10 +24,19 @@ bool same_bytes(const fs::path& p, const std::string& bytes) {
 }
 
 bool write_file(const fs::path& p, const std::string& bytes) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    return static_cast<bool>(out);
+    const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            ::close(fd);
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return ::close(fd) == 0;
 }
 
 std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
@@ -43,64 +51,80 @@ bool may_replace(const fs::path& out) {
     return fs::is_regular_file(out / kOutputMarker, ec);
 }
 
-bool write_output(const fs::path& out_arg, const std::vector<OutputFile>& files, Diagnostics& diags,
-                  WriteStats* stats) {
+std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagnostics& diags) {
     const fs::path out = fs::absolute(out_arg).lexically_normal();
     const fs::path target = out.has_filename() ? out : out.parent_path();
-    std::error_code ec;
-    if (fs::exists(target, ec) && !fs::is_directory(target, ec)) {
-        diags.error({shown(out_arg), 0, 0}, "the output must be a folder, but this is a file; choose another --out");
-        return false;
-    }
     if (!may_replace(target)) {
         diags.error({shown(out_arg), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
                                             "choose another --out or empty it");
-        return false;
+        return nullptr;
     }
+    std::error_code ec;
     const fs::path parent = target.parent_path();
     fs::create_directories(parent, ec);
-    std::string stem = target.filename().string();  // (built in steps: GCC 12 misreports "." + string)
-    stem.insert(0, 1, '.');
-    stem += ".lotse-";
-    const fs::path temp = parent / (stem + "new-" + std::to_string(getpid()));
+    std::string name = target.filename().string();  // (built in steps: GCC 12 misreports "." + string)
+    name.insert(0, 1, '.');
+    name += ".lotse-new-" + std::to_string(getpid());
+    const fs::path temp = parent / name;
     fs::remove_all(temp, ec);
     if (!fs::create_directory(temp, ec)) {
         diags.error({shown(parent), 0, 0}, "cannot create a folder here: " + ec.message());
-        return false;
+        return nullptr;
     }
-    WriteStats local;
-    WriteStats& s = stats ? *stats : local;
-    auto fail = [&](const fs::path& p, const std::string& why) {
-        diags.error({shown(p), 0, 0}, "cannot write the output: " + why + "; the previous output is unchanged");
-        fs::remove_all(temp, ec);
-        return false;
-    };
-    for (const OutputFile& f : files) {
-        const fs::path dest = temp / f.path;
-        fs::create_directories(dest.parent_path(), ec);
-        if (ec) return fail(dest.parent_path(), ec.message());
-        const fs::path previous = target / f.path;
-        // Unchanged bytes: link the previous file, keeping its modification time.
-        if (same_bytes(previous, f.bytes) && ::link(previous.c_str(), dest.c_str()) == 0) {
-            ++s.unchanged;
-        } else {
-            if (!write_file(dest, f.bytes)) return fail(dest, std::strerror(errno));
-            ++s.written;
-        }
-        s.bytes += f.bytes.size();
-    }
-    if (!write_file(temp / kOutputMarker, "This folder is written by Lotse and replaced on every build.\n"))
-        return fail(temp / kOutputMarker, std::strerror(errno));
+    return std::unique_ptr<OutputWriter>(new OutputWriter(target, temp, shown(out_arg), diags));
+}
 
-    if (fs::exists(target, ec)) {
+OutputWriter::OutputWriter(fs::path target, fs::path temp, std::string shown_path, Diagnostics& diags)
+    : target_(std::move(target)), temp_(std::move(temp)), shown_(std::move(shown_path)), diags_(diags) {}
+
+OutputWriter::~OutputWriter() {
+    std::error_code ec;
+    if (!committed_) fs::remove_all(temp_, ec);
+}
+
+bool OutputWriter::fail(const fs::path& where, const std::string& why) {
+    failed_ = true;
+    std::lock_guard<std::mutex> lock(diags_mutex_);
+    diags_.error({shown(where), 0, 0}, "cannot write the output: " + why + "; the previous output is unchanged");
+    return false;
+}
+
+bool OutputWriter::write(const OutputFile& f) {
+    if (failed_) return false;
+    const fs::path dest = temp_ / f.path;
+    std::error_code ec;
+    fs::create_directories(dest.parent_path(), ec);
+    if (ec) return fail(dest.parent_path(), ec.message());
+    const fs::path previous = target_ / f.path;
+    // Unchanged bytes: link the previous file, keeping its modification time.
+    if (same_bytes(previous, f.bytes) && ::link(previous.c_str(), dest.c_str()) == 0) {
+        ++unchanged_;
+    } else {
+        if (!write_file(dest, f.bytes)) return fail(dest, std::strerror(errno));
+        ++written_;
+    }
+    bytes_ += f.bytes.size();
+    return true;
+}
+
+bool OutputWriter::commit() {
+    if (failed_) return false;
+    if (!write_file(temp_ / kOutputMarker, "This folder is written by Lotse and replaced on every build.\n"))
+        return fail(temp_ / kOutputMarker, std::strerror(errno));
+    std::error_code ec;
+    if (fs::exists(target_, ec)) {
         // One atomic step: readers see either the old site or the new one, never a mix.
-        if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
-            return fail(target, std::strerror(errno));
-        fs::remove_all(temp, ec);  // now holds the previous output
-    } else if (::rename(temp.c_str(), target.c_str()) != 0) {
-        return fail(target, std::strerror(errno));
+        if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)
+            return fail(target_, std::strerror(errno));
+        committed_ = true;
+        fs::remove_all(temp_, ec);  // now holds the previous output
+    } else {
+        if (::rename(temp_.c_str(), target_.c_str()) != 0) return fail(target_, std::strerror(errno));
+        committed_ = true;
     }
     return true;
 }
+
+WriteStats OutputWriter::stats() const { return {written_.load(), unchanged_.load(), bytes_.load()}; }
 
 }  // namespace lotse

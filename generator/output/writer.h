@@ -3,7 +3,10 @@
 // keep their inode and modification time, so rsync and web caches see only real changes.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -20,11 +23,33 @@ struct WriteStats {
     std::size_t bytes = 0;
 };
 
-// Refuses (with a diagnostic) to replace a non-empty folder that Lotse did not create.
-bool write_output(const std::filesystem::path& out, const std::vector<OutputFile>& files, Diagnostics& diags,
-                  WriteStats* stats = nullptr);
-
 // True if `out` may be replaced: it does not exist, is empty, or carries the marker.
 bool may_replace(const std::filesystem::path& out);
+
+class OutputWriter {
+public:
+    // Prepares the temporary folder; nullptr (with a diagnostic) if `out` may not be replaced,
+    // for example a non-empty folder that Lotse did not create.
+    static std::unique_ptr<OutputWriter> open(const std::filesystem::path& out, Diagnostics& diags);
+    ~OutputWriter();  // removes the temporary folder unless committed
+
+    // Safe to call from several threads at once. False (with a diagnostic) on failure.
+    bool write(const OutputFile& file);
+    // Swaps the new output in, in one step. Call once, after every write succeeded.
+    bool commit();
+    WriteStats stats() const;
+
+private:
+    OutputWriter(std::filesystem::path target, std::filesystem::path temp, std::string shown, Diagnostics& diags);
+    bool fail(const std::filesystem::path& where, const std::string& why);
+
+    std::filesystem::path target_, temp_;
+    std::string shown_;
+    Diagnostics& diags_;
+    std::mutex diags_mutex_;
+    std::atomic<std::size_t> written_{0}, unchanged_{0}, bytes_{0};
+    std::atomic<bool> failed_{false};
+    bool committed_ = false;
+};
 
 }  // namespace lotse

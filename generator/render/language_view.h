@@ -66,7 +66,6 @@ public:
         shared_.set("source_lang", src_);
         shared_.set("dir", std::string(fmt_.dir()));
         shared_.set("t", messages());
-        for (const auto& [name, text] : in.templates.partials()) shared_.set(name, text);
         shared_.set("site_title", text(in.content.site.title));
         if (!in.content.site.tagline.empty()) shared_.set("tagline", text(in.content.site.tagline));
         shared_.set("region", in.content.site.region);
@@ -74,13 +73,31 @@ public:
         shared_.set("site_phone", text_or_false(in.content.site.phone));
         shared_.set("site_phone_uri", tel_uri(in.content.site.phone));
         shared_.set("build_date", fmt_.date(in.today));
+        shared_.set("base_url", in.content.site.base_url);
+        shared_.set("has_base_url", !in.content.site.base_url.empty());
+        Data languages = list();
+        for (const std::string& other : in.plan.languages) {
+            Data l;
+            l.set("lang", other);
+            l.set("dir", std::string(LocaleFormat::is_right_to_left(other) ? "rtl" : "ltr"));
+            l.set("name", LocaleFormat::own_name(other));
+            l.set("current", other == lang_);
+            languages.push_back(l);
+        }
+        shared_.set("site_languages", languages);
     }
 
     const Data& shared() const { return shared_; }
     const std::string& language() const { return lang_; }
     const LocaleFormat& fmt() const { return fmt_; }
 
-    std::string msg(std::string_view key, MessageArgs args = {}) const { return in_.catalogs.format(lang_, key, args); }
+    // Messages without arguments are formatted once per language (labels are asked for on every page).
+    std::string msg(std::string_view key, MessageArgs args = {}) const {
+        if (args.size() != 0) return in_.catalogs.format(lang_, key, args);
+        auto it = labels_.find(key);
+        if (it == labels_.end()) it = labels_.emplace(std::string(key), in_.catalogs.format(lang_, key)).first;
+        return it->second;
+    }
 
     // Localised text in the page language, or marked as the source language's when untranslated.
     Data text(const LocalisedText& t) const {
@@ -271,6 +288,12 @@ public:
     }
 
     // The facts a list shows under a record's title.
+    const std::string& sort_key(const RecordEntry& e) const {
+        auto it = sort_keys_.find(&e);
+        if (it == sort_keys_.end()) it = sort_keys_.emplace(&e, fmt_.sort_key(title_text(e)) + '\0' + e.record->id).first;
+        return it->second;
+    }
+
     Data card(const RecordEntry& e, const std::string& route) const {
         Data d;
         d.set("summary", false);
@@ -433,15 +456,11 @@ public:
         return out.dump();
     }
 
-    // Cards sorted by their title in this language's collation order.
-    Data cards(std::vector<const RecordEntry*> entries, const std::string& route) const {
-        std::vector<std::pair<std::string, const RecordEntry*>> keyed;
-        for (const RecordEntry* e : entries) keyed.emplace_back(fmt_.sort_key(title_text(*e)) + '\0' + e->record->id, e);
-        std::sort(keyed.begin(), keyed.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
-        Data out = list();
-        for (const auto& [key, e] : keyed) out.push_back(card(*e, route));
-        return out;
+    // Entries in the collation order of their titles in this language.
+    std::vector<const RecordEntry*> sorted(std::vector<const RecordEntry*> entries) const {
+        std::sort(entries.begin(), entries.end(),
+                  [&](const RecordEntry* a, const RecordEntry* b) { return sort_key(*a) < sort_key(*b); });
+        return entries;
     }
 
 private:
@@ -474,6 +493,8 @@ private:
     std::string src_, lang_;
     LocaleFormat fmt_, src_fmt_;
     Data shared_;
+    mutable std::map<const RecordEntry*, std::string> sort_keys_;
+    mutable std::map<std::string, std::string, std::less<>> labels_;
 };
 
 }  // namespace lotse

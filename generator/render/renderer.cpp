@@ -1,6 +1,8 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <map>
 #include <memory>
 #include <set>
@@ -19,17 +21,21 @@ namespace {
 
 using Context = kainjow::mustache::context<std::string>;
 
+// Renders pages on one thread: it has its own compiled templates and its own ICU formatters per
+// language, because neither kainjow's templates nor ICU's formatters may be shared while in use.
 class SiteRenderer {
 public:
-    SiteRenderer(const RenderInputs& in, Diagnostics& diags) : in_(in), diags_(diags) {}
+    SiteRenderer(const RenderInputs& in, Diagnostics& diags) : in_(in), diags_(diags) {
+        for (const auto& [name, text] : in.templates.sources())
+            templates_[name] = std::make_unique<kainjow::mustache::mustache>(text);
+    }
 
-    std::vector<OutputFile> run() {
+    OutputFile page(const std::string& language, const PlannedPage& page) { return render_page(view(language), page); }
+
+    // The files that exist once per site, not once per language.
+    std::vector<OutputFile> site_files() {
+        const LanguageView& source = view(in_.content.site.source_language);
         std::vector<OutputFile> files;
-        for (const std::string& language : in_.plan.languages) {
-            LanguageView view(in_, language);
-            for (const PlannedPage& page : in_.plan.pages) files.push_back(render_page(view, page));
-        }
-        LanguageView source(in_, in_.content.site.source_language);
         files.push_back(chooser(source));
         files.push_back(not_found(source));
         files.push_back(plain("robots", "robots.txt", source));
@@ -37,27 +43,65 @@ public:
         files.push_back({"courses.ics", courses_ics(in_, source)});
         if (!in_.content.site.base_url.empty()) files.push_back(sitemap(source));
         for (const auto& [name, bytes] : in_.templates.assets()) files.push_back({name, bytes});
-        std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
         return files;
     }
 
 private:
+    const LanguageView& view(const std::string& language) {
+        auto& v = views_[language];
+        if (!v) v = std::make_unique<LanguageView>(in_, language);
+        return *v;
+    }
+
     std::string render(const std::string& name, const Data& shared, const Data& page) {
-        kainjow::mustache::mustache* tmpl = in_.templates.find(name);
-        if (!tmpl) {
+        auto it = templates_.find(name);
+        if (it == templates_.end()) {
             if (reported_.insert(name).second)
                 diags_.error({"templates/" + name + ".mustache", 0, 0}, "this template is missing");
             return {};
         }
+        kainjow::mustache::mustache& tmpl = *it->second;
         Context ctx(&shared);
         ctx.push(&page);
-        std::string out = tmpl->render(ctx);
-        if (!tmpl->is_valid() && reported_.insert(name).second)
-            diags_.error({"templates/" + name + ".mustache", 0, 0}, "this template failed: " + tmpl->error_message());
+        std::string out = tmpl.render(ctx);
+        if (!tmpl.is_valid() && reported_.insert(name).second)
+            diags_.error({"templates/" + name + ".mustache", 0, 0}, "this template failed: " + tmpl.error_message());
+        return out;
+    }
+
+    // A card or course row as HTML, rendered once per language and page depth (its links are
+    // relative) and reused on every page that lists it: {html: "<li …>"}.
+    Data fragment(const LanguageView& v, const std::string& partial, const RecordEntry& e, const std::string& route) {
+        const std::size_t depth = static_cast<std::size_t>(std::count(route.begin(), route.end(), '/'));
+        auto key = std::make_tuple(v.language(), partial, &e, depth);
+        auto it = fragments_.find(key);
+        if (it == fragments_.end()) {
+            const Data d = partial == "partials/course_row" ? v.course_row(e, route) : v.card(e, route);
+            it = fragments_.emplace(std::move(key), Data("html", render(partial, v.shared(), d))).first;
+        }
+        return it->second;
+    }
+    Data card(const LanguageView& v, const RecordEntry& e, const std::string& route) {
+        return fragment(v, "partials/card", e, route);
+    }
+    // Cards in the page language's collation order.
+    Data cards(const LanguageView& v, const std::vector<const RecordEntry*>& entries, const std::string& route) {
+        Data out = list();
+        for (const RecordEntry* e : v.sorted(entries)) out.push_back(card(v, *e, route));
         return out;
     }
 
     std::string base_url() const { return in_.content.site.base_url; }
+
+    // Each language's own name and direction, asked for on every page by the language switcher.
+    const std::string& own_name(const std::string& tag) {
+        auto it = own_names_.find(tag);
+        if (it == own_names_.end()) it = own_names_.emplace(tag, LocaleFormat::own_name(tag)).first;
+        return it->second;
+    }
+    static std::string direction(const std::string& tag) {
+        return LocaleFormat::is_right_to_left(tag) ? "rtl" : "ltr";
+    }
 
     // What every page of the site shares: navigation, language switcher, alternates.
     Data frame(const LanguageView& v, const std::string& route, const std::string& title) {
@@ -68,26 +112,11 @@ private:
         page.set("root", up);
         page.set("home", LanguageView::link(route, "index.html"));
         page.set("stylesheet", up + "assets/style.css");
-        Data languages = list(), alternates = list();
-        for (const std::string& other : in_.plan.languages) {
-            Data l;
-            l.set("lang", other);
-            l.set("dir", std::string(LocaleFormat::is_right_to_left(other) ? "rtl" : "ltr"));
-            l.set("name", LocaleFormat::own_name(other));
-            l.set("href", up + other + "/" + route);
-            if (other == lang) l.set("current", true);
-            languages.push_back(l);
-            Data a;
-            a.set("hreflang", other);
-            a.set("href", base_url().empty() ? up + other + "/" + route : base_url() + other + "/" + pretty(route));
-            alternates.push_back(a);
-        }
-        Data x;
-        x.set("hreflang", std::string("x-default"));
-        x.set("href", base_url().empty() ? up + "index.html" : base_url());
-        alternates.push_back(x);
-        page.set("languages", languages);
-        page.set("alternates", alternates);
+        // The language switcher and alternates come from the language's shared data; the page only
+        // says where it is (their links are root + language + route).
+        page.set("route", route);
+        page.set("pretty_route", pretty(route));
+        page.set("x_default", base_url().empty() ? up + "index.html" : base_url());
         if (!base_url().empty()) page.set("canonical", base_url() + lang + "/" + pretty(route));
 
         Data nav = list();
@@ -206,12 +235,12 @@ private:
             Data group;
             group.set("id", g.term);
             group.set("heading", v.msg(other + "." + g.term));
-            set_list(group, "cards", v.cards(g.entries, p.route));
+            set_list(group, "cards", cards(v, g.entries, p.route));
             groups.push_back(group);
         }
         set_list(d, "groups", groups);
         if (p.groups.empty()) d.set("empty", true);
-        if (!p.contacts.empty()) set_list(d, "contacts", v.cards(p.contacts, p.route));
+        if (!p.contacts.empty()) set_list(d, "contacts", cards(v, p.contacts, p.route));
         return d;
     }
 
@@ -271,7 +300,7 @@ private:
             };
             for (const char* kind : {"offer", "course", "contact"}) {
                 auto found = by_provider(kind);
-                if (!found.empty()) set_list(d, std::string(kind) + "s", v.cards(found, p.route));
+                if (!found.empty()) set_list(d, std::string(kind) + "s", cards(v, found, p.route));
             }
         } else if (e.kind == "offer") {
             const Offer& r = static_cast<const Offer&>(*e.record);
@@ -286,7 +315,7 @@ private:
             if (r.childcare.value_or(false)) d.set("childcare", v.msg("childcare.yes"));
             if (!r.languages.empty()) d.set("languages", v.languages(r.languages));
             set_if("url", r.url);
-            if (const RecordEntry* c = in_.plan.find("contact", r.contact.value)) d.set("contact", v.card(*c, p.route));
+            if (const RecordEntry* c = in_.plan.find("contact", r.contact.value)) d.set("contact", card(v, *c, p.route));
         } else if (e.kind == "course") {
             const Course& r = static_cast<const Course&>(*e.record);
             d.set("type", v.msg("course_type." + r.type.value));
@@ -340,7 +369,7 @@ private:
                 for (const RecordRef& l : s.links)
                     if (const RecordEntry* target = in_.plan.find(l.kind, l.id)) linked.push_back(target);
                 Data cards = list();
-                for (const RecordEntry* target : linked) cards.push_back(v.card(*target, p.route));
+                for (const RecordEntry* target : linked) cards.push_back(card(v, *target, p.route));
                 set_list(step, "cards", cards);
                 steps.push_back(step);
             }
@@ -374,7 +403,7 @@ private:
                 months.emplace_back(month, m);
             }
             Data rows = *months.back().second.get("rows");
-            rows.push_back(v.course_row(*e, p.route));
+            rows.push_back(fragment(v, "partials/course_row", *e, p.route));
             months.back().second.set("rows", rows);
         }
         Data month_list = list();
@@ -446,7 +475,7 @@ private:
             Data g;
             g.set("id", t.id);
             g.set("heading", v.msg("topic." + t.id));
-            set_list(g, "cards", v.cards(in_topic, p.route));
+            set_list(g, "cards", cards(v, in_topic, p.route));
             groups.push_back(g);
         }
         Data d;
@@ -488,7 +517,7 @@ private:
             letter.set("label", label);
             letter.set("anchor", "letter-" + std::to_string(++n));
             Data cards = list();
-            for (const RecordEntry* e : in_bucket) cards.push_back(v.card(*e, p.route));
+            for (const RecordEntry* e : in_bucket) cards.push_back(card(v, *e, p.route));
             set_list(letter, "cards", cards);
             letters.push_back(letter);
         }
@@ -510,11 +539,11 @@ private:
         Data page;
         Data languages = list();
         for (const std::string& lang : in_.plan.languages) {
-            LanguageView other(in_, lang);
+            const LanguageView& other = view(lang);
             Data l;
             l.set("lang", lang);
-            l.set("dir", std::string(LocaleFormat::is_right_to_left(lang) ? "rtl" : "ltr"));
-            l.set("name", LocaleFormat::own_name(lang));
+            l.set("dir", direction(lang));
+            l.set("name", own_name(lang));
             l.set("href", lang + "/index.html");
             l.set("site_title", other.plain(in_.content.site.title));
             l.set("choose", other.msg("chooser.choose"));
@@ -539,10 +568,10 @@ private:
         Data page;
         Data languages = list();
         for (const std::string& lang : in_.plan.languages) {
-            LanguageView other(in_, lang);
+            const LanguageView& other = view(lang);
             Data l;
             l.set("lang", lang);
-            l.set("dir", std::string(LocaleFormat::is_right_to_left(lang) ? "rtl" : "ltr"));
+            l.set("dir", direction(lang));
             l.set("title", other.msg("not_found.title"));
             l.set("text", other.msg("not_found.text"));
             l.set("home", other.msg("not_found.home"));
@@ -588,12 +617,46 @@ private:
     const RenderInputs& in_;
     Diagnostics& diags_;
     std::set<std::string> reported_;
+    std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
+    std::map<std::string, std::unique_ptr<LanguageView>> views_;
+    std::map<std::tuple<std::string, std::string, const RecordEntry*, std::size_t>, Data> fragments_;
+    std::map<std::string, std::string> own_names_;
 };
 
 }  // namespace
 
-std::vector<OutputFile> render_site(const RenderInputs& in, Diagnostics& diags) {
-    return SiteRenderer(in, diags).run();
+void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sink) {
+    const std::size_t languages = in.plan.languages.size(), pages = in.plan.pages.size();
+    const std::size_t total = languages * pages;
+    const unsigned threads = std::max(1u, std::min<unsigned>(in.jobs > 0 ? static_cast<unsigned>(in.jobs)
+                                                                          : std::thread::hardware_concurrency(),
+                                                            static_cast<unsigned>(total / 64 + 1)));
+    // Pages are handed out in runs of one language, so that a thread mostly stays with the
+    // formatters it has built. Each page goes to the sink as soon as it is rendered, so memory
+    // does not grow with the size of the site.
+    constexpr std::size_t kRun = 32;
+    std::atomic<std::size_t> next{0};
+    std::vector<Diagnostics> found(threads);
+    auto work = [&](unsigned t) {
+        SiteRenderer renderer(in, found[t]);
+        for (std::size_t start; (start = next.fetch_add(kRun)) < total;)
+            for (std::size_t i = start; i < std::min(total, start + kRun); ++i)
+                sink(renderer.page(in.plan.languages[i / pages], in.plan.pages[i % pages]));
+        if (t == 0)
+            for (OutputFile& f : renderer.site_files()) sink(std::move(f));
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (std::thread& th : pool) th.join();
+    // The same problem found by several threads is reported once.
+    std::set<std::string> seen;
+    for (const Diagnostics& d : found)
+        for (const Diagnostic& item : d.items())
+            if (seen.insert(format(item)).second) {
+                if (item.severity == Severity::error) diags.error(item.pos, item.message);
+                else diags.warning(item.pos, item.message);
+            }
 }
 
 }  // namespace lotse

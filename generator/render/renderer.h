@@ -2,6 +2,7 @@
 // plus the language chooser, 404 page, sitemap, robots.txt and the stylesheet.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,12 @@ struct RenderInputs {
     const Catalogs& catalogs;
     const Templates& templates;
     Date today;
+    int jobs = 0;  // threads; 0: one per core
 };
 
-// Files in path order. A template that fails while rendering is reported in `diags`.
-std::vector<OutputFile> render_site(const RenderInputs& in, Diagnostics& diags);
+// Hands every file of the site to `sink`, from several threads at once (each file once; which
+// thread and in which order varies, the bytes do not). A template that fails is reported in `diags`.
+using FileSink = std::function<void(OutputFile&&)>;
+void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sink);
 
 }  // namespace lotse

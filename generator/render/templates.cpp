@@ -14,6 +14,34 @@ std::string slurp(const fs::path& p) {
     ss << in.rdbuf();
     return ss.str();
 }
+// Partials are pasted into the templates once, when they are loaded, instead of being parsed
+// again at every use while rendering ({{>partials/card}} inside a list of a thousand cards).
+std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials, int depth,
+                            std::string& problem) {
+    if (depth > 8) {
+        problem = "partials include each other without end";
+        return text;
+    }
+    std::string out;
+    std::size_t at = 0;
+    for (std::size_t open; (open = text.find("{{>", at)) != std::string::npos;) {
+        const std::size_t close = text.find("}}", open);
+        if (close == std::string::npos) break;
+        std::string name = text.substr(open + 3, close - open - 3);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        out += text.substr(at, open - at);
+        auto it = partials.find(name);
+        if (it == partials.end()) {
+            problem = "the partial \"" + name + "\" does not exist (templates/" + name + ".mustache)";
+            return text;
+        }
+        out += inline_partials(it->second, partials, depth + 1, problem);
+        at = close + 2;
+    }
+    return out + text.substr(at);
+}
+
 }  // namespace
 
 Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags) {
@@ -30,28 +58,40 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags)
         }
     }
     Templates out;
+    std::map<std::string, std::pair<std::string, fs::path>> sources;  // name -> text, file
     for (const auto& [rel, path] : files) {
-        const std::string text = slurp(path);
+        std::string text = slurp(path);
         const fs::path r(rel);
         if (r.extension() != ".mustache") {
-            out.assets_[rel] = text;
+            out.assets_[rel] = std::move(text);
             continue;
         }
         const std::string name = r.parent_path().empty() ? r.stem().string() : (r.parent_path() / r.stem()).generic_string();
-        auto compiled = std::make_unique<kainjow::mustache::mustache>(text);
-        if (!compiled->is_valid()) {
-            diags.error({path.lexically_normal().generic_string(), 0, 0},
-                        "this template cannot be used: " + compiled->error_message());
+        if (name.rfind("partials/", 0) == 0) {
+            // A file's final newline would end up inside inline markup.
+            while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+            out.partials_[name] = text;
+        }
+        // Partials are also templates of their own: cards and course rows are rendered once and
+        // reused on every page that lists them.
+        sources[name] = {std::move(text), path};
+    }
+    for (auto& [name, source] : sources) {
+        auto& [text, path] = source;
+        const std::string shown = path.lexically_normal().generic_string();
+        std::string problem;
+        const std::string expanded = inline_partials(text, out.partials_, 0, problem);
+        if (!problem.empty()) {
+            diags.error({shown, 0, 0}, "this template cannot be used: " + problem);
             continue;
         }
-        // Partials keep their folder in the name ({{>partials/card}}) so they never collide with
-        // a data field of the same name. A file's final newline would end up inside inline markup.
-        if (name.rfind("partials/", 0) == 0) {
-            std::string body = text;
-            while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.pop_back();
-            out.partials_[name] = body;
+        auto compiled = std::make_unique<kainjow::mustache::mustache>(expanded);
+        if (!compiled->is_valid()) {
+            diags.error({shown, 0, 0}, "this template cannot be used: " + compiled->error_message());
+            continue;
         }
-        else out.templates_[name] = std::move(compiled);
+        out.sources_[name] = expanded;
+        out.templates_[name] = std::move(compiled);
     }
     return out;
 }

@@ -21,14 +21,17 @@ public:
 
     // A compiled template by name ("layout", "offer"); nullptr if missing.
     kainjow::mustache::mustache* find(const std::string& name) const;
-    // The partials (partials/<name>.mustache) as data entries for a rendering context.
+    // The partials (partials/<name>.mustache); templates have them pasted in already.
     const std::map<std::string, std::string>& partials() const { return partials_; }
+    // Every template's text with its partials pasted in, to compile a private copy per thread.
+    const std::map<std::string, std::string>& sources() const { return sources_; }
     // Files that are not templates but are copied as they are (assets/style.css …): name -> bytes.
     const std::map<std::string, std::string>& assets() const { return assets_; }
 
 private:
     std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
     std::map<std::string, std::string> partials_;
+    std::map<std::string, std::string> sources_;
     std::map<std::string, std::string> assets_;
 };
 

@@ -5,7 +5,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include "check/check.h"
 #include "content/loader.h"
@@ -74,6 +76,40 @@ void report(const Diagnostics& diags, std::ostream& err) {
 
 }  // namespace
 
+std::uint64_t mix(std::uint64_t h, const std::string& s) {
+    return h ^ (std::hash<std::string>{}(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+}
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Everything every page depends on. A page of a rebuild is rendered again unless this and the
+// records it shows are unchanged; the Lotse binary itself is part of it, so a new Lotse renders anew.
+std::uint64_t shared_inputs_hash(const RunOptions& o, const SitePlan& plan, const Templates& templates) {
+    std::uint64_t h = mix(0, slurp("/proc/self/exe"));
+    h = mix(h, to_iso(o.today));
+    const fs::path content = o.site_dir / "content";
+    h = mix(h, slurp(content / "site.yaml"));
+    h = mix(h, slurp(content / "taxonomy.yaml"));
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const char* dir : {"pages"})
+        for (const auto& e : fs::directory_iterator(content / dir, ec)) files.push_back(e.path());
+    for (const fs::path& i18n : layered(o.site_dir, "i18n"))
+        for (const auto& e : fs::directory_iterator(i18n, ec)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) h = mix(mix(h, f.string()), slurp(f));
+    for (const auto& [name, text] : templates.sources()) h = mix(mix(h, name), text);
+    for (const auto& [name, bytes] : templates.assets()) h = mix(mix(h, name), bytes);
+    // Which records are published decides links and lists everywhere.
+    for (const RecordEntry& e : plan.entries) h = mix(h, e.kind + "/" + e.record->id);
+    return h;
+}
+
 int run_check(const RunOptions& o, std::ostream& out, std::ostream& err) {
     (void)out;
     Diagnostics diags;
@@ -107,9 +143,18 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     const SitePlan plan = plan_site(l.content, o.today);
     std::unique_ptr<OutputWriter> writer;
     if (!diags.has_errors()) writer = OutputWriter::open(target, diags);
-    std::atomic<std::size_t> files{0}, pages{0};
+    std::atomic<std::size_t> files{0}, pages{0}, reused{0};
     if (writer) {
-        render_site({l.content, plan, l.catalogs, templates, o.today, o.jobs}, diags, [&](OutputFile&& f) {
+        RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs};
+        inputs.inputs_hash = shared_inputs_hash(o, plan, templates);
+        inputs.reuse = [&](const std::string& path, std::uint64_t fingerprint) {
+            if (!writer->keep(path, fingerprint)) return false;
+            ++files;
+            ++pages;
+            ++reused;
+            return true;
+        };
+        render_site(inputs, diags, [&](OutputFile&& f) {
             ++files;
             pages += f.path.ends_with(".html");
             writer->write(f);
@@ -124,7 +169,7 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     const WriteStats stats = writer->stats();
     out << "wrote " << files << " files (" << pages << " pages, " << plan.languages.size() << " languages) to "
         << target.lexically_normal().generic_string() << ": " << stats.written << " changed, " << stats.unchanged
-        << " unchanged\n";
+        << " unchanged; " << pages - reused << " pages rendered, " << reused << " kept from the last build\n";
     return kSuccess;
 }
 

@@ -1,6 +1,8 @@
 #include "content/loader.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
@@ -403,37 +405,68 @@ std::vector<fs::path> files_in(const fs::path& dir) {
     return out;
 }
 
+// Runs body(i) for i in [0, n) on all cores; each i is independent.
+template <typename Body>
+void parallel_for(std::size_t n, Body body) {
+    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n / 16 + 1)));
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) body(i);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+}
+
+// Reads every record of a kind; files are parsed in parallel (YAML parsing is most of loading),
+// each with its own diagnostics, merged in file order afterwards.
 template <typename Rec, typename Read>
 void read_records(const fs::path& site_dir, std::string_view folder, std::string_view what, Read read,
                   Diagnostics& diags, const std::string& source_language, std::vector<Rec>& out,
                   std::initializer_list<std::string_view> keys) {
-    for (const fs::path& p : files_in(site_dir / "content" / folder)) {
+    const std::vector<fs::path> files = files_in(site_dir / "content" / folder);
+    std::vector<Diagnostics> found(files.size());
+    std::vector<std::optional<Rec>> records(files.size());
+    const std::vector<std::string_view> allowed(keys);
+    parallel_for(files.size(), [&](std::size_t i) {
+        const fs::path& p = files[i];
+        Diagnostics& d = found[i];
         const std::string path = display_path(p);
         if (p.extension() != ".yaml") {
             if (p.filename().string().front() != '.')
-                diags.warning({path, 0, 0}, "this file is ignored; records are .yaml files");
-            continue;
+                d.warning({path, 0, 0}, "this file is ignored; records are .yaml files");
+            return;
         }
         const std::string id = p.stem().string();
         if (!is_valid_id(id)) {
-            diags.error({path, 0, 0}, "the file name \"" + id +
-                                          "\" is not a valid id; use lowercase letters a-z, digits and single hyphens, e.g. vhs-integrationskurs-1.yaml");
-            continue;
+            d.error({path, 0, 0}, "the file name \"" + id +
+                                      "\" is not a valid id; use lowercase letters a-z, digits and single hyphens, e.g. vhs-integrationskurs-1.yaml");
+            return;
         }
         std::string text;
         if (!read_file(p, text)) {
-            diags.error({path, 0, 0}, "cannot read this file");
-            continue;
+            d.error({path, 0, 0}, "cannot read this file");
+            return;
         }
-        SourceFile file(path, std::move(text), diags, source_language);
+        const std::uint64_t hash = std::hash<std::string>{}(text);
+        SourceFile file(path, std::move(text), d, source_language);
         auto root = parse_yaml(file.ctx, file.text());
-        if (!root) continue;
-        MapReader m(file.ctx, *root, std::string(what), keys);
-        if (!m.valid()) continue;
+        if (!root) return;
+        MapReader m(file.ctx, *root, std::string(what), allowed);
+        if (!m.valid()) return;
         Rec rec = read(file, m);
         rec.id = id;
         rec.path = path;
-        out.push_back(std::move(rec));
+        rec.source_hash = hash;
+        records[i] = std::move(rec);
+    });
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        for (const Diagnostic& item : found[i].items()) {
+            if (item.severity == Severity::error) diags.error(item.pos, item.message);
+            else diags.warning(item.pos, item.message);
+        }
+        if (records[i]) out.push_back(std::move(*records[i]));
     }
 }
 

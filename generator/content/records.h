@@ -2,6 +2,7 @@
 // position of everything a later stage may need to complain about.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -81,6 +82,7 @@ struct RecordRef {
 struct Record {
     std::string id;
     std::string path;  // the file, as shown in diagnostics
+    std::uint64_t source_hash = 0;  // of the file's bytes: a rebuild re-renders only what changed
     std::optional<Date> checked;
     SourcePos checked_pos;
     std::vector<Located> life_phases, topics, audience;

@@ -38,7 +38,7 @@ class MapReader {
 public:
     // `what` names the thing in messages ("offer", "schedule slot"); `keys` are the allowed keys.
     MapReader(const FileContext& file, const YAML::Node& map, std::string what,
-              std::initializer_list<std::string_view> keys);
+              std::vector<std::string_view> keys);
     MapReader(const MapReader&) = delete;
     MapReader& operator=(const MapReader&) = delete;
 

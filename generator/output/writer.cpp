@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -71,7 +73,17 @@ std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagno
         diags.error({shown(parent), 0, 0}, "cannot create a folder here: " + ec.message());
         return nullptr;
     }
-    return std::unique_ptr<OutputWriter>(new OutputWriter(target, temp, shown(out_arg), diags));
+    std::unique_ptr<OutputWriter> writer(new OutputWriter(target, temp, shown(out_arg), diags));
+    // The marker lists what each file was made from: "<fingerprint> <path>" after its first line.
+    std::ifstream marker(target / kOutputMarker);
+    std::string line;
+    std::getline(marker, line);
+    while (std::getline(marker, line)) {
+        const auto space = line.find(' ');
+        if (space == std::string::npos) continue;
+        writer->previous_[line.substr(space + 1)] = std::strtoull(line.substr(0, space).c_str(), nullptr, 16);
+    }
+    return writer;
 }
 
 OutputWriter::OutputWriter(fs::path target, fs::path temp, std::string shown_path, Diagnostics& diags)
@@ -89,8 +101,28 @@ bool OutputWriter::fail(const fs::path& where, const std::string& why) {
     return false;
 }
 
+bool OutputWriter::keep(const std::string& path, std::uint64_t fingerprint) {
+    if (failed_ || fingerprint == 0) return false;
+    auto it = previous_.find(path);
+    if (it == previous_.end() || it->second != fingerprint) return false;
+    const fs::path dest = temp_ / path;
+    std::error_code ec;
+    fs::create_directories(dest.parent_path(), ec);
+    const fs::path previous = target_ / path;
+    if (ec || ::link(previous.c_str(), dest.c_str()) != 0) return false;
+    ++unchanged_;
+    bytes_ += fs::file_size(previous, ec);
+    std::lock_guard<std::mutex> lock(current_mutex_);
+    current_[path] = fingerprint;
+    return true;
+}
+
 bool OutputWriter::write(const OutputFile& f) {
     if (failed_) return false;
+    if (f.fingerprint != 0) {
+        std::lock_guard<std::mutex> lock(current_mutex_);
+        current_[f.path] = f.fingerprint;
+    }
     const fs::path dest = temp_ / f.path;
     std::error_code ec;
     fs::create_directories(dest.parent_path(), ec);
@@ -109,7 +141,13 @@ bool OutputWriter::write(const OutputFile& f) {
 
 bool OutputWriter::commit() {
     if (failed_) return false;
-    if (!write_file(temp_ / kOutputMarker, "This folder is written by Lotse and replaced on every build.\n"))
+    std::string marker = "This folder is written by Lotse and replaced on every build.\n";
+    char hex[24];
+    for (const auto& [path, fingerprint] : current_) {
+        std::snprintf(hex, sizeof hex, "%016llx ", static_cast<unsigned long long>(fingerprint));
+        marker += hex + path + "\n";
+    }
+    if (!write_file(temp_ / kOutputMarker, marker))
         return fail(temp_ / kOutputMarker, std::strerror(errno));
     std::error_code ec;
     if (fs::exists(target_, ec)) {

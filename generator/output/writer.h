@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -35,6 +36,9 @@ public:
 
     // Safe to call from several threads at once. False (with a diagnostic) on failure.
     bool write(const OutputFile& file);
+    // Keeps the previous build's file at `path` if it was made from inputs with the same
+    // fingerprint; false if it must be rendered again. Safe to call from several threads.
+    bool keep(const std::string& path, std::uint64_t fingerprint);
     // Swaps the new output in, in one step. Call once, after every write succeeded.
     bool commit();
     WriteStats stats() const;
@@ -49,6 +53,10 @@ private:
     std::mutex diags_mutex_;
     std::atomic<std::size_t> written_{0}, unchanged_{0}, bytes_{0};
     std::atomic<bool> failed_{false};
+    // path -> fingerprint, of the previous build (read from the marker) and of this one.
+    std::map<std::string, std::uint64_t> previous_;
+    std::map<std::string, std::uint64_t> current_;
+    std::mutex current_mutex_;
     bool committed_ = false;
 };
 

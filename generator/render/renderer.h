@@ -2,6 +2,7 @@
 // plus the language chooser, 404 page, sitemap, robots.txt and the stylesheet.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -16,7 +17,12 @@ namespace lotse {
 struct OutputFile {
     std::string path;  // relative to the output folder, with forward slashes
     std::string bytes;
+    std::uint64_t fingerprint = 0;  // of everything the bytes were made from; 0: not known
 };
+
+// Asked before a page is rendered: true if the file made from the same inputs (the same
+// fingerprint) can be kept from the previous build instead.
+using ReuseCheck = std::function<bool(const std::string& path, std::uint64_t fingerprint)>;
 
 struct RenderInputs {
     const Content& content;
@@ -25,6 +31,10 @@ struct RenderInputs {
     const Templates& templates;
     Date today;
     int jobs = 0;  // threads; 0: one per core
+    // What every page depends on: site settings, taxonomy, free pages, catalogs, templates, the
+    // date and which records are published. Pages also depend on the records they show.
+    std::uint64_t inputs_hash = 0;
+    ReuseCheck reuse;  // may be empty: render everything
 };
 
 // Hands every file of the site to `sink`, from several threads at once (each file once; which

@@ -338,3 +338,60 @@ TEST(Output, OutputThatIsAFileIsRefused) {
 
 }  // namespace
 }  // namespace lotse::test
+
+namespace lotse::test {
+namespace {
+
+// A rebuild renders only pages whose inputs changed; whatever is edited, its output must be the
+// same as a build from scratch.
+TEST(Rebuild, EqualsAFreshBuildAfterEveryKindOfEdit) {
+    TestSite site;
+    add_records(site);
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::vector<std::pair<std::string, std::string>> edits = {
+        {"content/providers/vhs.yaml",
+         "name: {de: \"VHS Teststadt neu\", en: \"Adult education centre\"}\nlocation: {street: \"Ring 9\", postcode: "
+         "\"00100\", city: \"Teststadt\", district: \"Süd\"}\nchecked: 2026-11-01\n"},
+        {"content/offers/zeitung.yaml",
+         "title: {de: \"Zeitungswerkstatt 2\", en: \"Newspaper\"}\nsummary: {de: \"Kurz\", en: \"Short\"}\n"
+         "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n"},
+        {"content/contacts/mbe.yaml",
+         "name: {de: \"Migrationsberatung\", en: \"Migration counselling\"}\norganisation: vhs\ntopics: [work]\n"
+         "life_phases: [work-and-career]\nhours:\n  - {days: [fri], from: \"10:00\", to: \"11:00\"}\nchecked: 2026-10-20\n"},
+        {"content/pages/imprint.de.md", "---\ntitle: Impressum neu\n---\nNeu.\n"},
+        {"content/courses/neu.yaml",
+         "type: other\nprovider: vhs\nlevel: {from: A2, to: A2}\nstart: 2027-03-01\nend: 2027-04-01\nchecked: 2026-11-10\n"},
+    };
+    for (const auto& [path, text] : edits) {
+        site.file(path, text);
+        ASSERT_EQ(site.build(), 0) << site.err();
+        TempDir fresh;
+        const fs::path again = fresh.path() / "out";
+        ASSERT_EQ(site.build(day("2026-11-22"), again), 0);
+        EXPECT_EQ(tree(site.out()), tree(again)) << "after editing " << path;
+        site.build();  // back to the default output folder for the next edit
+    }
+    // A later date can unpublish courses: everything that lists them follows.
+    ASSERT_EQ(site.build(day("2027-07-20")), 0);
+    TempDir fresh;
+    ASSERT_EQ(site.build(day("2027-07-20"), fresh.path() / "out"), 0);
+    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+}
+
+TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
+    TestSite site;
+    add_records(site);
+    ASSERT_EQ(site.build(), 0);
+    site.file("content/offers/arabisch.yaml",
+              "title: {de: \"Lesecafé am Abend\", en: \"Reading café\", ar: \"مقهى القراءة\"}\n"
+              "summary: {de: \"Lesen\", en: \"Reading\", ar: \"قراءة\"}\n"
+              "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
+    ASSERT_EQ(site.build(), 0);
+    // Per language: the offer, its provider, its life phase and topic, the A–Z page; only the
+    // German ones show the German title that changed. The language chooser and the 404 page are
+    // always rendered (15 + 2).
+    EXPECT_THAT(site.out_text(), HasSubstr(": 5 changed, 65 unchanged; 17 pages rendered, 48 kept from the last build"));
+}
+
+}  // namespace
+}  // namespace lotse::test

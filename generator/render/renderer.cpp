@@ -30,7 +30,17 @@ public:
             templates_[name] = std::make_unique<kainjow::mustache::mustache>(text);
     }
 
-    OutputFile page(const std::string& language, const PlannedPage& page) { return render_page(view(language), page); }
+    OutputFile page(const std::string& language, const PlannedPage& page) {
+        // Pages come in runs of one language: what was cached for the previous language is not
+        // needed again, and keeping it would make memory grow with the number of languages.
+        if (language != current_language_) {
+            fragments_.clear();
+            if (!current_language_.empty() && current_language_ != in_.content.site.source_language)
+                views_.erase(current_language_);
+            current_language_ = language;
+        }
+        return render_page(view(language), page);
+    }
 
     // The files that exist once per site, not once per language.
     std::vector<OutputFile> site_files() {
@@ -77,9 +87,9 @@ private:
         auto it = fragments_.find(key);
         if (it == fragments_.end()) {
             const Data d = partial == "partials/course_row" ? v.course_row(e, route) : v.card(e, route);
-            it = fragments_.emplace(std::move(key), Data("html", render(partial, v.shared(), d))).first;
+            it = fragments_.emplace(std::move(key), render(partial, v.shared(), d)).first;
         }
-        return it->second;
+        return Data("html", it->second);
     }
     Data card(const LanguageView& v, const RecordEntry& e, const std::string& route) {
         return fragment(v, "partials/card", e, route);
@@ -619,7 +629,8 @@ private:
     std::set<std::string> reported_;
     std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
     std::map<std::string, std::unique_ptr<LanguageView>> views_;
-    std::map<std::tuple<std::string, std::string, const RecordEntry*, std::size_t>, Data> fragments_;
+    std::map<std::tuple<std::string, std::string, const RecordEntry*, std::size_t>, std::string> fragments_;
+    std::string current_language_;
     std::map<std::string, std::string> own_names_;
 };
 

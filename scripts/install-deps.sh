@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Lotse needs to build and test; installs nothing already there.
+#   scripts/install-deps.sh [--browser] [MORE_PACKAGES...]
+# --browser adds what the browser test stage (tests/browser/) needs: Chromium, a Java runtime
+# for vnu, the fonts the stylesheet names (Noto, DejaVu: Latin, Cyrillic, Arabic script), and
+# Node.js with npm when no npm is on PATH. The stage's npm packages are pinned in
+# tests/browser/package-lock.json and installed by tests/browser/run.sh with `npm ci`.
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
@@ -7,7 +12,15 @@ packages=(
   libcli11-dev nlohmann-json3-dev libical-dev
   googletest libgtest-dev
 )
-packages+=("$@")
+for arg in "$@"; do
+  case "$arg" in
+    --browser)
+      packages+=(chromium default-jre-headless fonts-noto-core fonts-dejavu-core ca-certificates)
+      command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+      ;;
+    *) packages+=("$arg") ;;
+  esac
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Second README command: installs what the tests need, builds Lotse with AddressSanitizer and
-# UndefinedBehaviorSanitizer, and runs the whole test suite.
+# UndefinedBehaviorSanitizer, and runs the whole test suite: ctest, then the browser quality
+# gates on the sample site (tests/browser/run.sh: axe-core, vnu, links, phone layout, weight,
+# keyboard in headless Chromium), whose last line is "browser: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --browser
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLOTSE_SANITIZE=ON -DLOTSE_TESTS=ON
 cmake --build build-test
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --test-dir build-test --output-on-failure -j "$(nproc)"
+bash tests/browser/run.sh build-test/lotse

@@ -67,8 +67,13 @@ std::vector<Link> links(std::string_view text) {
     return out;
 }
 
-std::string to_html(std::string_view text, const RefResolver& resolve, int heading_offset) {
+std::string to_html(std::string_view text, const RefResolver& resolve, int top_level) {
     Document doc = parse(text);
+    int highest = 7;
+    each_node(doc.get(), [&](cmark_node* n) {
+        if (cmark_node_get_type(n) == CMARK_NODE_HEADING) highest = std::min(highest, cmark_node_get_heading_level(n));
+    });
+    const int heading_offset = highest == 7 ? 0 : top_level - highest;
     std::vector<cmark_node*> remove, unwrap_later;
     each_node(doc.get(), [&](cmark_node* n) {
         switch (cmark_node_get_type(n)) {
@@ -80,7 +85,7 @@ std::string to_html(std::string_view text, const RefResolver& resolve, int headi
                 unwrap_later.push_back(n);
                 break;
             case CMARK_NODE_HEADING:
-                cmark_node_set_heading_level(n, std::min(6, cmark_node_get_heading_level(n) + heading_offset));
+                cmark_node_set_heading_level(n, std::clamp(cmark_node_get_heading_level(n) + heading_offset, 1, 6));
                 break;
             case CMARK_NODE_LINK: {
                 const std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";

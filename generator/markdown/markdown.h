@@ -22,8 +22,9 @@ std::vector<Link> links(std::string_view text);
 // Resolves `ref:<kind>/<id>` to a URL relative to the page being written; "" drops the link.
 using RefResolver = std::function<std::string(std::string_view kind, std::string_view id)>;
 
-// Headings are moved down by `heading_offset` levels so that a body's "# …" sits under the
-// page's own <h1>. Links that may not stay and images are replaced by their text.
-std::string to_html(std::string_view text, const RefResolver& resolve, int heading_offset = 1);
+// Headings are moved so that the body's highest heading gets level `top_level` (2 under the page's
+// own <h1>), keeping their steps: no level is skipped, whatever the author started with.
+// Links that may not stay and images are replaced by their text.
+std::string to_html(std::string_view text, const RefResolver& resolve, int top_level = 2);
 
 }  // namespace lotse::markdown

@@ -119,7 +119,7 @@ public:
     }
 
     // Markdown rendered for a page at `route`, marked like text() when untranslated.
-    Data markdown(const LocalisedText& t, const std::string& route) const {
+    Data markdown(const LocalisedText& t, const std::string& route, int top_level = 2) const {
         Data d;
         d.set("fallback", false);
         d.set("html", false);
@@ -129,18 +129,18 @@ public:
             if (body) mark_fallback(d);
         }
         if (!body) return d;
-        d.set("html", render_markdown(*body, route, 2));
+        d.set("html", render_markdown(*body, route, top_level));
         return d;
     }
 
-    std::string render_markdown(const std::string& body, const std::string& route, int heading_offset) const {
+    std::string render_markdown(const std::string& body, const std::string& route, int top_level) const {
         return markdown::to_html(
             body,
             [&](std::string_view kind, std::string_view id) -> std::string {
                 const RecordEntry* e = in_.plan.find(std::string(kind), std::string(id));
                 return e ? link(route, e->route) : std::string();
             },
-            heading_offset);
+            top_level);
     }
 
     void mark_fallback(Data& d) const {

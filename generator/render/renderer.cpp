@@ -374,7 +374,7 @@ private:
             for (const PathwayStep& s : r.steps) {
                 Data step;
                 step.set("title", v.text(s.title));
-                step.set("text", v.markdown(s.text, p.route));
+                step.set("text", v.markdown(s.text, p.route, 3));  // under the step's <h2>
                 std::vector<const RecordEntry*> linked;
                 for (const RecordRef& l : s.links)
                     if (const RecordEntry* target = in_.plan.find(l.kind, l.id)) linked.push_back(target);
@@ -540,7 +540,7 @@ private:
         const Page& page = free_page(p.slug, v.language());
         title = page.title;
         Data d;
-        d.set("html", v.render_markdown(page.body, p.route, 1));
+        d.set("html", v.render_markdown(page.body, p.route, 2));
         if (page.language != v.language()) v.mark_fallback(d);
         return d;
     }

@@ -49,8 +49,11 @@ TEST(Markdown, ImagesBecomeTheirText) {
     EXPECT_EQ(html("![Stadtplan](https://tracker.example/pixel.gif)"), "<p>Stadtplan</p>\n");
 }
 
-TEST(Markdown, HeadingsMoveBelowThePageHeading) {
-    EXPECT_EQ(to_html("# Ziel\n\n## Weg", [](auto, auto) { return std::string(); }, 1), "<h2>Ziel</h2>\n<h3>Weg</h3>\n");
+TEST(Markdown, HeadingsMoveBelowThePageHeadingWithoutSkippingALevel) {
+    const auto none = [](auto, auto) { return std::string(); };
+    EXPECT_EQ(to_html("# Ziel\n\n## Weg", none, 2), "<h2>Ziel</h2>\n<h3>Weg</h3>\n");
+    EXPECT_EQ(to_html("## Ziel\n\n### Weg", none, 2), "<h2>Ziel</h2>\n<h3>Weg</h3>\n");
+    EXPECT_EQ(to_html("### Ziel\n\n#### Weg", none, 3), "<h3>Ziel</h3>\n<h4>Weg</h4>\n");
 }
 
 TEST(Markdown, ListsLinksWithTheirLines) {

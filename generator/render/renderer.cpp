@@ -603,24 +603,12 @@ private:
     }
 
     OutputFile sitemap(const LanguageView& v) {
-        Data urls = list();
-        for (const PlannedPage& p : in_.plan.pages) {
-            Data alternates = list();
-            for (const std::string& lang : in_.plan.languages) {
-                Data a;
-                a.set("hreflang", lang);
-                a.set("href", base_url() + lang + "/" + pretty(p.route));
-                alternates.push_back(a);
-            }
-            for (const std::string& lang : in_.plan.languages) {
-                Data u;
-                u.set("loc", base_url() + lang + "/" + pretty(p.route));
-                u.set("alternates", alternates);
-                urls.push_back(u);
-            }
-        }
+        // One entry per page; the template repeats it for every language (with the others as
+        // alternates), so the data stays small even for a hundred thousand pages.
+        Data routes = list();
+        for (const PlannedPage& p : in_.plan.pages) routes.push_back(Data("path", pretty(p.route)));
         Data page;
-        page.set("urls", urls);
+        page.set("routes", routes);
         return {"sitemap.xml", render("sitemap", v.shared(), page)};
     }
 

@@ -1,6 +1,7 @@
 #include "i18n/locale_format.h"
 
 #include <unicode/dtptngen.h>
+#include <unicode/numsys.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
@@ -111,6 +112,12 @@ std::string LocaleFormat::number(long long n) const {
     icu::UnicodeString out;
     number_->format(static_cast<int64_t>(n), out);
     return utf8(out);
+}
+
+std::string LocaleFormat::numbering_system() const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(locale_, status));
+    return U_SUCCESS(status) && ns ? ns->getName() : "latn";
 }
 
 std::string LocaleFormat::money(double amount, const std::string& currency) const {

@@ -33,6 +33,8 @@ public:
     std::string time_range(int from_minutes, int to_minutes) const;  // 08:30–12:45
     std::string weekday(Weekday d) const;           // Mo.
     std::string number(long long n) const;
+    // The digits this locale's numbers use, as a CLDR numbering system name ("arab", "arabext", "latn").
+    std::string numbering_system() const;
     std::string money(double amount, const std::string& currency) const;
     std::string list(const std::vector<std::string>& items) const;  // A, B und C
     // The name of `tag` in this locale ("Arabisch"), or in its own language when `tag` is ours.

@@ -64,6 +64,8 @@ public:
         : in_(in), src_(in.content.site.source_language), lang_(std::move(language)), fmt_(lang_), src_fmt_(src_) {
         shared_.set("lang", lang_);
         shared_.set("source_lang", src_);
+        // The filter script counts with the same digits as the rest of the page.
+        shared_.set("numbering", fmt_.numbering_system());
         shared_.set("dir", std::string(fmt_.dir()));
         shared_.set("t", messages());
         shared_.set("site_title", text(in.content.site.title));

@@ -3,7 +3,6 @@
 (function () {
   'use strict';
   var lang = document.documentElement.lang;
-  var numbers = new Intl.NumberFormat(lang);
   var rules = new Intl.PluralRules(lang);
   document.querySelectorAll('form[data-filter]').forEach(function (form) {
     var list = document.getElementById(form.dataset.filter);
@@ -12,6 +11,7 @@
     var items = list.querySelectorAll('[data-filter-item]');
     var controls = form.querySelectorAll('select, input[type=checkbox]');
     var plural = status ? JSON.parse(status.dataset.plural || '{}') : {};
+    var numbers = new Intl.NumberFormat(lang, status && status.dataset.numbering ? { numberingSystem: status.dataset.numbering } : {});
 
     function chosen() {
       var out = [];

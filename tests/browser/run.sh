@@ -59,6 +59,8 @@ fi
 
 shots="${BROWSER_SCREENSHOTS:-$repo/build-test/browser-screenshots}"
 rc=0
+# The list filters first (a minute at most); the gates' summary line stays the last line.
+TMPDIR="$work" timeout --kill-after=10 120 node "$here/filters.mjs" --site "$site" || rc=1
 # Chromium's fresh profile goes into $work (playwright makes it under TMPDIR) and is removed with it.
 TMPDIR="$work" timeout --kill-after=30 660 \
   node "$here/gates.mjs" --site "$site" --content "$repo/content" --screenshots "$shots" || rc=$?

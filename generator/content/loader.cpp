@@ -444,6 +444,10 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
                                       "\" is not a valid id; use lowercase letters a-z, digits and single hyphens, e.g. vhs-integrationskurs-1.yaml");
             return;
         }
+        if (id == "index") {
+            d.error({path, 0, 0}, "the file name \"index\" is reserved for list pages; give the record another id");
+            return;
+        }
         std::string text;
         if (!read_file(p, text)) {
             d.error({path, 0, 0}, "cannot read this file");

@@ -11,7 +11,7 @@ bool published(const Offer& o, Date today) { return !o.dates.until || !(*o.dates
 
 std::string record_route(std::string_view kind, std::string_view id) {
     for (const RecordKind& k : kRecordKinds)
-        if (k.name == kind) return std::string(k.folder) + "/" + std::string(id) + "/index.html";
+        if (k.name == kind) return std::string(k.folder) + "/" + std::string(id) + ".html";
     return {};
 }
 

@@ -15,7 +15,7 @@ namespace lotse {
 struct RecordEntry {
     std::string kind;  // offer, course, contact, provider, pathway
     const Record* record = nullptr;
-    std::string route;  // offers/<id>/index.html
+    std::string route;  // offers/<id>.html
 };
 
 enum class PageKind { home, life_phase, topic, record, courses, course_month, counselling, az, free_page };
@@ -51,6 +51,8 @@ struct SitePlan {
 
 bool published(const Course& c, Date today);
 bool published(const Offer& o, Date today);
+// A list page is a folder's index.html (courses/index.html); a record page is a file of its own
+// (offers/<id>.html): one file instead of a folder and a file per record, and a shorter address.
 std::string record_route(std::string_view kind, std::string_view id);
 
 // Entries keep pointers into `content`, which must outlive the plan.

@@ -79,6 +79,9 @@ function classify(rel, languages) {
   if (!languages.includes(lang)) return { lang: null, kind: `other ${rel}` };
   const rest = parts.slice(1);
   if (rest.length === 1) return { lang, kind: 'home' };
+  if (rest.length === 2 && rest[1] !== 'index.html') {
+    if (RECORD_DIRS[rest[0]]) return { lang, kind: `${RECORD_DIRS[rest[0]]} record`, record: true };
+  }
   if (rest.length === 2) {
     if (rest[0] === 'courses') return { lang, kind: 'course overview' };
     if (rest[0] === 'counselling') return { lang, kind: 'counselling' };
@@ -87,7 +90,6 @@ function classify(rel, languages) {
   }
   if (rest.length === 3) {
     if (rest[0] === 'courses' && /^\d{4}-\d{2}$/.test(rest[1])) return { lang, kind: 'course month' };
-    if (RECORD_DIRS[rest[0]]) return { lang, kind: `${RECORD_DIRS[rest[0]]} record`, record: true };
     if (rest[0] === 'life-phases') return { lang, kind: 'life phase' };
     if (rest[0] === 'topics') return { lang, kind: 'topic' };
   }

@@ -84,6 +84,15 @@ TEST(Loader, FileNameMustBeAValidId) {
                             "use lowercase letters a-z, digits and single hyphens, e.g. vhs-integrationskurs-1.yaml"));
 }
 
+TEST(Loader, IndexIsNotARecordId) {
+    TestSite site;
+    site.file("content/courses/index.yaml", "");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/courses/index.yaml: error: the file name \"index\" is reserved for list pages; "
+                            "give the record another id"));
+}
+
 TEST(Loader, OtherFilesInARecordFolderAreReported) {
     TestSite site;
     site.file("content/offers/computer.yml", kOffer);

@@ -79,11 +79,11 @@ protected:
 TEST_F(BuiltSite, PagesCarryLanguageAndDirection) {
     EXPECT_THAT(site.page("de/index.html"), HasSubstr("<html lang=\"de\" dir=\"ltr\">"));
     EXPECT_THAT(site.page("ar/index.html"), HasSubstr("<html lang=\"ar\" dir=\"rtl\">"));
-    EXPECT_THAT(site.page("ar/offers/arabisch/index.html"), HasSubstr("<h1>مقهى القراءة</h1>"));
+    EXPECT_THAT(site.page("ar/offers/arabisch.html"), HasSubstr("<h1>مقهى القراءة</h1>"));
 }
 
 TEST_F(BuiltSite, UntranslatedTextIsMarkedAsTheSourceLanguage) {
-    const std::string page = site.page("ar/offers/zeitung/index.html");
+    const std::string page = site.page("ar/offers/zeitung.html");
     EXPECT_THAT(page, HasSubstr("<h1><span lang=\"de\" dir=\"ltr\">Zeitungswerkstatt</span> "
                                 "<small class=\"fallback-note\">"));
     // The summary is translated, so it is not marked.
@@ -91,12 +91,12 @@ TEST_F(BuiltSite, UntranslatedTextIsMarkedAsTheSourceLanguage) {
 }
 
 TEST_F(BuiltSite, EveryPageHasTheSharedFrame) {
-    const std::string page = site.page("en/courses/ik/index.html");
+    const std::string page = site.page("en/courses/ik.html");
     EXPECT_THAT(page, HasSubstr("<a class=\"skip-link\" href=\"#main\">"));
     EXPECT_THAT(page, HasSubstr("<main id=\"main\""));
-    EXPECT_THAT(page, HasSubstr("<link rel=\"alternate\" hreflang=\"ar\" href=\"../../../ar/courses/ik/index.html\">"));
-    EXPECT_THAT(page, HasSubstr("<link rel=\"alternate\" hreflang=\"x-default\" href=\"../../../index.html\">"));
-    EXPECT_THAT(page, HasSubstr("<a href=\"../../../ar/courses/ik/index.html\" lang=\"ar\" dir=\"rtl\" hreflang=\"ar\">العربية</a>"));
+    EXPECT_THAT(page, HasSubstr("<link rel=\"alternate\" hreflang=\"ar\" href=\"../../ar/courses/ik.html\">"));
+    EXPECT_THAT(page, HasSubstr("<link rel=\"alternate\" hreflang=\"x-default\" href=\"../../index.html\">"));
+    EXPECT_THAT(page, HasSubstr("<a href=\"../../ar/courses/ik.html\" lang=\"ar\" dir=\"rtl\" hreflang=\"ar\">العربية</a>"));
     EXPECT_THAT(page, HasSubstr("aria-current=\"page\">English</a>"));
 }
 
@@ -127,16 +127,16 @@ TEST_F(BuiltSite, ListsFollowThePageLanguagesCollation) {
 }
 
 TEST_F(BuiltSite, MarkdownCannotInjectScriptsOrLinks) {
-    const std::string page = site.page("de/offers/buecher/index.html");
+    const std::string page = site.page("de/offers/buecher.html");
     EXPECT_THAT(page, Not(HasSubstr("<script")));
     EXPECT_THAT(page, Not(HasSubstr("javascript:")));
-    EXPECT_THAT(page, HasSubstr("<a href=\"../../contacts/mbe/index.html\">Beratung</a>"));
+    EXPECT_THAT(page, HasSubstr("<a href=\"../contacts/mbe.html\">Beratung</a>"));
 }
 
 TEST_F(BuiltSite, EndedCoursesAreNotPublished) {
-    EXPECT_FALSE(fs::exists(site.out() / "de/courses/old/index.html"));
-    EXPECT_TRUE(fs::exists(site.out() / "de/courses/ik/index.html"));
-    EXPECT_THAT(site.page("de/pathways/weg/index.html"), Not(HasSubstr("courses/old")));
+    EXPECT_FALSE(fs::exists(site.out() / "de/courses/old.html"));
+    EXPECT_TRUE(fs::exists(site.out() / "de/courses/ik.html"));
+    EXPECT_THAT(site.page("de/pathways/weg.html"), Not(HasSubstr("courses/old")));
 }
 
 TEST_F(BuiltSite, EveryInternalLinkAndFragmentResolves) {
@@ -182,14 +182,14 @@ TEST_F(BuiltSite, FailedBuildLeavesThePreviousOutputUntouched) {
 }
 
 TEST_F(BuiltSite, UnchangedFilesKeepTheirModificationTime) {
-    const auto stamp = fs::last_write_time(site.out() / "de/offers/zeitung/index.html");
+    const auto stamp = fs::last_write_time(site.out() / "de/offers/zeitung.html");
     site.file("content/offers/zeitung.yaml",
               "title: {de: \"Zeitungswerkstatt neu\", en: \"Newspaper\"}\nsummary: {de: \"Kurz\", en: \"Short\"}\n"
               "provider: vhs\nlife_phases: [school]\ntopics: [school]\nchecked: 2026-11-02\n");
-    const auto other_stamp = fs::last_write_time(site.out() / "de/courses/ik/index.html");
+    const auto other_stamp = fs::last_write_time(site.out() / "de/courses/ik.html");
     ASSERT_EQ(site.build(), 0);
-    EXPECT_EQ(fs::last_write_time(site.out() / "de/courses/ik/index.html"), other_stamp);
-    EXPECT_THAT(site.page("de/offers/zeitung/index.html"), HasSubstr("Zeitungswerkstatt neu"));
+    EXPECT_EQ(fs::last_write_time(site.out() / "de/courses/ik.html"), other_stamp);
+    EXPECT_THAT(site.page("de/offers/zeitung.html"), HasSubstr("Zeitungswerkstatt neu"));
     (void)stamp;
 }
 
@@ -210,9 +210,9 @@ TEST(Output, SitemapAndRobotsWhenTheSiteHasAnAddress) {
               "title: Teststadt\nsource_language: de\nlanguages: [de, en]\nbase_url: https://bildung.teststadt.example\n");
     ASSERT_EQ(site.build(), 0) << site.err();
     const std::string sitemap = site.page("sitemap.xml");
-    EXPECT_THAT(sitemap, HasSubstr("<url><loc>https://bildung.teststadt.example/en/providers/vhs/</loc>"
+    EXPECT_THAT(sitemap, HasSubstr("<url><loc>https://bildung.teststadt.example/en/providers/vhs.html</loc>"
                                    "<xhtml:link rel=\"alternate\" hreflang=\"de\" "
-                                   "href=\"https://bildung.teststadt.example/de/providers/vhs/\"/>"));
+                                   "href=\"https://bildung.teststadt.example/de/providers/vhs.html\"/>"));
     EXPECT_THAT(site.page("robots.txt"), HasSubstr("Sitemap: https://bildung.teststadt.example/sitemap.xml"));
     EXPECT_TRUE(fs::exists(site.out() / "404.html"));
 }
@@ -316,7 +316,7 @@ TEST(Overrides, SiteCatalogAndTemplatesReplaceTheBuiltInOnesFileByFile) {
     EXPECT_THAT(site.page("en/index.html"), HasSubstr("<h1>Our own home page</h1>"));
     // Other languages and other templates are still the built-in ones.
     EXPECT_THAT(site.page("de/index.html"), HasSubstr(">Zum Inhalt springen</a>"));
-    EXPECT_THAT(site.page("de/providers/vhs/index.html"), HasSubstr("<article class=\"record\">"));
+    EXPECT_THAT(site.page("de/providers/vhs.html"), HasSubstr("<article class=\"record\">"));
 }
 
 TEST(Overrides, BrokenTemplateStopsTheBuild) {

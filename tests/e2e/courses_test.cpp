@@ -62,9 +62,9 @@ TEST_F(CourseSite, OverviewListsRunningCoursesByStartMonthAndDate) {
     const auto february = page.find("<h2 id=\"month-2027-02\"><a href=\"../courses/2027-02/index.html\">Februar 2027</a></h2>");
     ASSERT_NE(january, std::string::npos) << page;
     ASSERT_NE(february, std::string::npos);
-    const auto frauen = page.find("href=\"../courses/frauen/index.html\"");
-    const auto beruf = page.find("href=\"../courses/beruf/index.html\"");
-    const auto abend = page.find("href=\"../courses/abend/index.html\"");
+    const auto frauen = page.find("href=\"../courses/frauen.html\"");
+    const auto beruf = page.find("href=\"../courses/beruf.html\"");
+    const auto abend = page.find("href=\"../courses/abend.html\"");
     EXPECT_LT(january, frauen);
     EXPECT_LT(frauen, beruf);  // 11 January before 25 January
     EXPECT_LT(beruf, february);
@@ -114,9 +114,9 @@ TEST_F(CourseSite, FilterStatusKnowsEveryPluralFormOfThePageLanguage) {
 TEST_F(CourseSite, MonthPagesHoldTheCoursesStartingThatMonth) {
     const std::string page = site.page("de/courses/2027-01/index.html");
     EXPECT_THAT(page, HasSubstr("<title>Deutschkurse mit Beginn im Januar 2027 · Bildung Teststadt</title>"));
-    EXPECT_THAT(page, HasSubstr("href=\"../../courses/frauen/index.html\""));
-    EXPECT_THAT(page, HasSubstr("href=\"../../courses/beruf/index.html\""));
-    EXPECT_THAT(page, Not(HasSubstr("courses/abend/index.html")));
+    EXPECT_THAT(page, HasSubstr("href=\"../../courses/frauen.html\""));
+    EXPECT_THAT(page, HasSubstr("href=\"../../courses/beruf.html\""));
+    EXPECT_THAT(page, Not(HasSubstr("courses/abend.html")));
     EXPECT_THAT(page, HasSubstr("<a href=\"../../courses/index.html\">Alle Monate</a>"));
     EXPECT_TRUE(fs::exists(site.out() / "en/courses/2027-02/index.html"));
     EXPECT_FALSE(fs::exists(site.out() / "de/courses/2026-01/index.html"));
@@ -158,7 +158,7 @@ TEST_F(CourseSite, CsvHasABomOneRowPerCourseAndIsoDates) {
     EXPECT_THAT(rows[1], ElementsAre("frauen", "Frauenkurs, mit \"Kinderbetreuung\"", "Frauenintegrationskurs", "A1", "B1",
                                      "2027-01-11", "2027-12-17", "Mo–Fr 09:00–12:15 Uhr", "", "Vor Ort", "Nord",
                                      "Ring 2, 00110 Teststadt", "Volkshochschule Teststadt", "yes", "full", "", "", "",
-                                     "", "", "https://bildung.teststadt.example/de/courses/frauen/"));
+                                     "", "", "https://bildung.teststadt.example/de/courses/frauen.html"));
     EXPECT_EQ(rows[2][0], "beruf");
     EXPECT_EQ(rows[3][0], "abend");
     EXPECT_EQ(rows[3][16], "2027-01-25");
@@ -192,12 +192,12 @@ TEST_F(CourseSite, CounsellingDirectoryHasFiltersAndLocalisedHours) {
     EXPECT_THAT(page, HasSubstr("<option value=\"ar\">Arabisch</option><option value=\"ti\">Tigrinya</option>"));
     EXPECT_THAT(page, HasSubstr("data-filter-item=\"mbe\" data-topic=\"|work|\" data-life-phase=\"|work-and-career|\" "
                                 "data-language=\"|ar|ti|\""));
-    const std::string contact = site.page("de/contacts/mbe/index.html");
+    const std::string contact = site.page("de/contacts/mbe.html");
     EXPECT_THAT(contact, HasSubstr("<tr><th scope=\"row\">Mo–Mi</th><td><bdi>09:00–12:00 Uhr</bdi></td><td></td></tr>"));
     EXPECT_THAT(contact, HasSubstr("<tr><th scope=\"row\">Do</th><td><bdi>13:00–17:00 Uhr</bdi></td><td>nur mit Termin</td></tr>"));
-    const std::string en = site.page("en/contacts/mbe/index.html");
+    const std::string en = site.page("en/contacts/mbe.html");
     EXPECT_THAT(en, HasSubstr("<tr><th scope=\"row\">Mon–Wed</th><td><bdi>9:00\u202fAM\u2009–\u200912:00\u202fPM</bdi></td>"));
-    const std::string ar = site.page("ar/contacts/mbe/index.html");
+    const std::string ar = site.page("ar/contacts/mbe.html");
     EXPECT_THAT(ar, HasSubstr("<th scope=\"row\">الاثنين–الأربعاء</th>"));
 }
 

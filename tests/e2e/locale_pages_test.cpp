@@ -34,7 +34,7 @@ protected:
 };
 
 TEST_F(LocaleSite, PersianPageShowsGregorianDatesInPersianDigits) {
-    const std::string page = site.page("fa/courses/ik/index.html");
+    const std::string page = site.page("fa/courses/ik.html");
     EXPECT_THAT(page, HasSubstr("<dd>۱۱ ژانویه تا ۱۶ ژوئیه ۲۰۲۷</dd>"));
     EXPECT_THAT(page, Not(HasSubstr("۱۴۰۵")));  // the Persian calendar's year
     EXPECT_THAT(page, HasSubstr("<html lang=\"fa\" dir=\"rtl\">"));
@@ -42,7 +42,7 @@ TEST_F(LocaleSite, PersianPageShowsGregorianDatesInPersianDigits) {
 
 TEST_F(LocaleSite, ArabicPageUsesThePluralFormOfItsNumber) {
     // 3 is "few" in Arabic: ٣ وحدات دراسية, not the form for 1, 2 or 11.
-    EXPECT_THAT(site.page("ar/courses/ik/index.html"), HasSubstr("<dd>٣ وحدات دراسية</dd>"));
+    EXPECT_THAT(site.page("ar/courses/ik.html"), HasSubstr("<dd>٣ وحدات دراسية</dd>"));
 }
 
 TEST_F(LocaleSite, AlphabeticIndexUsesTheLettersOfThePageLanguage) {

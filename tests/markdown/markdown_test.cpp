@@ -12,7 +12,7 @@ using ::testing::Not;
 
 std::string html(std::string_view md) {
     return to_html(md, [](std::string_view kind, std::string_view id) -> std::string {
-        if (kind == "contact" && id == "mbe") return "../../contacts/mbe/index.html";
+        if (kind == "contact" && id == "mbe") return "../../contacts/mbe.html";
         return "";
     });
 }
@@ -40,7 +40,7 @@ TEST(Markdown, OnlyWebMailAndPhoneLinksStay) {
 
 TEST(Markdown, RefLinksBecomeRelativeLinks) {
     EXPECT_EQ(html("Die [Beratung](ref:contact/mbe) hilft."),
-              "<p>Die <a href=\"../../contacts/mbe/index.html\">Beratung</a> hilft.</p>\n");
+              "<p>Die <a href=\"../../contacts/mbe.html\">Beratung</a> hilft.</p>\n");
     // A ref that cannot be resolved (an unpublished record) keeps its text.
     EXPECT_EQ(html("Der [Kurs](ref:course/alt) ist vorbei."), "<p>Der Kurs ist vorbei.</p>\n");
 }

@@ -5,6 +5,7 @@
 #include <thread>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -695,27 +696,41 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
     const unsigned threads = std::max(1u, std::min<unsigned>(in.jobs > 0 ? static_cast<unsigned>(in.jobs)
                                                                           : std::thread::hardware_concurrency(),
                                                             static_cast<unsigned>(total / 64 + 1)));
-    // Pages are handed out in runs of one language, so that a thread mostly stays with the
-    // formatters it has built. Each page goes to the sink as soon as it is rendered, so memory
-    // does not grow with the size of the site.
+    // Each thread takes a language of its own and renders its pages in runs; a thread that finds
+    // every language taken helps with the one that has the most pages left. So a thread stays with
+    // the formatters and fragments it has built, and threads mostly create files in different
+    // folders (creating files in one folder is serialised by the file system). Each page goes to
+    // the sink as soon as it is rendered, so memory does not grow with the size of the site.
     constexpr std::size_t kRun = 32;
     std::vector<std::uint64_t> page_hashes(pages);
     const PageInputs inputs(in.plan);
     for (std::size_t p = 0; p < pages; ++p) page_hashes[p] = mix(in.inputs_hash, inputs.hash(in.plan.pages[p]));
-    std::atomic<std::size_t> next{0};
+    std::vector<std::atomic<std::size_t>> next_page(languages);  // per language
+    std::atomic<std::size_t> next_language{0};
+    auto pick_language = [&]() -> std::optional<std::size_t> {
+        if (const std::size_t l = next_language.fetch_add(1); l < languages) return l;
+        std::optional<std::size_t> most;
+        std::size_t most_left = 0;
+        for (std::size_t l = 0; l < languages; ++l)
+            if (const std::size_t done = next_page[l].load(); done < pages && pages - done > most_left)
+                most = l, most_left = pages - done;
+        return most;
+    };
     std::vector<Diagnostics> found(threads);
     auto work = [&](unsigned t) {
         SiteRenderer renderer(in, found[t]);
-        for (std::size_t start; (start = next.fetch_add(kRun)) < total;)
-            for (std::size_t i = start; i < std::min(total, start + kRun); ++i) {
-                const std::string& language = in.plan.languages[i / pages];
-                const PlannedPage& page = in.plan.pages[i % pages];
-                const std::uint64_t fingerprint = mix(page_hashes[i % pages], language);
-                if (in.reuse && in.reuse(language + "/" + page.route, fingerprint)) continue;
-                OutputFile file = renderer.page(language, page);
-                file.fingerprint = fingerprint;
-                sink(std::move(file));
-            }
+        while (const std::optional<std::size_t> l = pick_language()) {
+            const std::string& language = in.plan.languages[*l];
+            for (std::size_t start; (start = next_page[*l].fetch_add(kRun)) < pages;)
+                for (std::size_t p = start; p < std::min(pages, start + kRun); ++p) {
+                    const PlannedPage& page = in.plan.pages[p];
+                    const std::uint64_t fingerprint = mix(page_hashes[p], language);
+                    if (in.reuse && in.reuse(language + "/" + page.route, fingerprint)) continue;
+                    OutputFile file = renderer.page(language, page);
+                    file.fingerprint = fingerprint;
+                    sink(std::move(file));
+                }
+        }
         if (t == 0)
             for (OutputFile& f : renderer.site_files()) sink(std::move(f));
     };

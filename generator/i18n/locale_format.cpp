@@ -121,10 +121,14 @@ std::string LocaleFormat::numbering_system() const {
 }
 
 std::string LocaleFormat::money(double amount, const std::string& currency) const {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::NumberFormat> f(money_->clone());
-    f->setCurrency(ustr(currency).getTerminatedBuffer(), status);
-    if (std::floor(amount) == amount) f->setMaximumFractionDigits(0);
+    const bool whole = std::floor(amount) == amount;
+    auto& f = money_by_currency_[{currency, whole}];
+    if (!f) {
+        UErrorCode status = U_ZERO_ERROR;
+        f.reset(money_->clone());
+        f->setCurrency(ustr(currency).getTerminatedBuffer(), status);
+        if (whole) f->setMaximumFractionDigits(0);
+    }
     icu::UnicodeString out;
     f->format(amount, out);
     return utf8(out);
@@ -141,9 +145,13 @@ std::string LocaleFormat::list(const std::vector<std::string>& items) const {
 }
 
 std::string LocaleFormat::language_name(const std::string& tag) const {
-    icu::UnicodeString out;
-    icu::Locale(tag.c_str()).getDisplayName(icu::Locale(language_.c_str()), out);
-    return utf8(out);
+    auto it = language_names_.find(tag);
+    if (it == language_names_.end()) {
+        icu::UnicodeString out;
+        icu::Locale(tag.c_str()).getDisplayName(icu::Locale(language_.c_str()), out);
+        it = language_names_.emplace(tag, utf8(out)).first;
+    }
+    return it->second;
 }
 
 std::string LocaleFormat::own_name(const std::string& tag) {

@@ -1,8 +1,10 @@
 // Everything locale-dependent that ICU knows better than we do: dates (always Gregorian), times,
 // weekday names, numbers, money, language names, list joining, sorting and text direction.
-// One instance per page language, built once and reused for every page.
+// One instance per page language and thread, built once and reused for every page; it keeps
+// what it has formatted before, so it must not be shared between threads.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -56,6 +58,8 @@ private:
     std::unique_ptr<icu::NumberFormat> number_, money_;
     std::unique_ptr<icu::ListFormatter> list_;
     std::unique_ptr<icu::Collator> collator_;
+    mutable std::map<std::string, std::string, std::less<>> language_names_;
+    mutable std::map<std::pair<std::string, bool>, std::unique_ptr<icu::NumberFormat>> money_by_currency_;
 };
 
 }  // namespace lotse

@@ -146,10 +146,11 @@ public:
     }
 
     void mark_fallback(Data& d) const {
+        if (fallback_note_.empty()) fallback_note_ = msg("fallback.note", {{"language", fmt_.language_name(src_)}});
         d.set("fallback", true);
         d.set("lang", src_);
         d.set("dir", std::string(LocaleFormat::is_right_to_left(src_) ? "rtl" : "ltr"));
-        d.set("note", msg("fallback.note", {{"language", fmt_.language_name(src_)}}));
+        d.set("note", fallback_note_);
     }
 
     // Plain text of a localised field in this language (or the source language), for sorting.
@@ -458,10 +459,22 @@ public:
         return out.dump();
     }
 
-    // Entries in the collation order of their titles in this language.
+    // Entries (of the plan) in the collation order of their titles in this language. Every entry's
+    // place is found once per language, so sorting a list compares numbers, not texts.
     std::vector<const RecordEntry*> sorted(std::vector<const RecordEntry*> entries) const {
+        const std::vector<RecordEntry>& all = in_.plan.entries;
+        if (ranks_.size() != all.size()) {
+            std::vector<std::size_t> order(all.size());
+            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t a, std::size_t b) { return sort_key(all[a]) < sort_key(all[b]); });
+            ranks_.resize(all.size());
+            for (std::size_t r = 0; r < order.size(); ++r) ranks_[order[r]] = r;
+            sort_keys_.clear();
+        }
+        auto rank = [&](const RecordEntry* e) { return ranks_[static_cast<std::size_t>(e - all.data())]; };
         std::sort(entries.begin(), entries.end(),
-                  [&](const RecordEntry* a, const RecordEntry* b) { return sort_key(*a) < sort_key(*b); });
+                  [&](const RecordEntry* a, const RecordEntry* b) { return rank(a) < rank(b); });
         return entries;
     }
 
@@ -496,6 +509,8 @@ private:
     LocaleFormat fmt_, src_fmt_;
     Data shared_;
     mutable std::map<const RecordEntry*, std::string> sort_keys_;
+    mutable std::vector<std::size_t> ranks_;  // by index in plan.entries
+    mutable std::string fallback_note_;
     mutable std::map<std::string, std::string, std::less<>> labels_;
 };
 

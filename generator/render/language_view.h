@@ -27,11 +27,27 @@ inline Data list() { return Data(Data::type::list); }
 // Mustache sections treat "" as true; an absent value must be false to hide its markup.
 inline Data text_or_false(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
 
+// kainjow sets and appends data by copying it, which for a page's lists of cards copies every
+// card's HTML again at every level. These move instead. The data behind the const references that
+// kainjow hands out is its own, created non-const, so changing it through const_cast is defined.
+inline void put(Data& object, const std::string& key, Data&& value) {
+    object.set(key, Data(false));
+    const_cast<Data&>(*object.get(key)) = std::move(value);
+}
+inline void append(Data& list, Data&& item) {
+    const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(item));
+}
+inline Data moved(std::string&& s) {
+    Data d(Data::type::string);
+    const_cast<std::string&>(d.string_value()) = std::move(s);
+    return d;
+}
+
 // Mustache cannot ask whether a list is empty, so every list comes with a has_<name> flag for the
 // markup around it (<ul> only when there are items).
-inline void set_list(Data& d, const std::string& key, const Data& items) {
+inline void set_list(Data& d, const std::string& key, Data items) {
     if (items.is_non_empty_list()) d.set("has_" + key, true);
-    d.set(key, items);
+    put(d, key, std::move(items));
 }
 
 // "+49 000 1234-56" -> "tel:+49000123456": a tel: URI may not contain spaces.
@@ -84,7 +100,7 @@ public:
             l.set("dir", std::string(LocaleFormat::is_right_to_left(other) ? "rtl" : "ltr"));
             l.set("name", LocaleFormat::own_name(other));
             l.set("current", other == lang_);
-            languages.push_back(l);
+            append(languages, std::move(l));
         }
         shared_.set("site_languages", languages);
     }
@@ -229,7 +245,7 @@ public:
             row.set("days", days(s.days));
             row.set("time", fmt_.time_range(s.from, s.to));
             row.set("note", s.note.empty() ? Data(false) : text(s.note));
-            out.push_back(row);
+            append(out, std::move(row));
         }
         return out;
     }
@@ -285,7 +301,7 @@ public:
             Data d;
             d.set("label", msg(std::string(kind) + "." + i.value));
             d.set("href", link(route, folder + i.value + "/index.html"));
-            out.push_back(d);
+            append(out, std::move(d));
         }
         return out;
     }
@@ -311,18 +327,18 @@ public:
         if (e.kind == "offer") {
             const Offer& o = static_cast<const Offer&>(r);
             d.set("summary", text(o.summary));
-            if (const Provider* p = provider(o.provider.value)) facts.push_back(Data(plain(p->name)));
+            if (const Provider* p = provider(o.provider.value)) append(facts, Data(plain(p->name)));
         } else if (e.kind == "course") {
             const Course& c = static_cast<const Course&>(r);
-            facts.push_back(Data(fmt_.date_range(c.start, c.end)));
-            facts.push_back(Data(msg("level.label", {{"level", level(c.level)}})));
-            if (const Provider* p = provider(c.provider.value)) facts.push_back(Data(plain(p->name)));
+            append(facts, Data(fmt_.date_range(c.start, c.end)));
+            append(facts, Data(msg("level.label", {{"level", level(c.level)}})));
+            if (const Provider* p = provider(c.provider.value)) append(facts, Data(plain(p->name)));
         } else if (e.kind == "contact") {
             const Contact& c = static_cast<const Contact&>(r);
-            if (const Provider* p = provider(c.organisation.value)) facts.push_back(Data(plain(p->name)));
-            if (!c.languages.empty()) facts.push_back(Data(msg("contact.languages_short", {{"languages", languages(c.languages)}})));
+            if (const Provider* p = provider(c.organisation.value)) append(facts, Data(plain(p->name)));
+            if (!c.languages.empty()) append(facts, Data(msg("contact.languages_short", {{"languages", languages(c.languages)}})));
             if (!c.hours.empty())
-                facts.push_back(Data(days(c.hours.front().days) + " " + fmt_.time_range(c.hours.front().from, c.hours.front().to)));
+                append(facts, Data(days(c.hours.front().days) + " " + fmt_.time_range(c.hours.front().from, c.hours.front().to)));
             Data filter;
             filter.set("topic", tokens(c.topics));
             filter.set("life_phase", tokens(c.life_phases));
@@ -331,10 +347,10 @@ public:
         } else if (e.kind == "pathway") {
             const Pathway& p = static_cast<const Pathway&>(r);
             if (!p.summary.empty()) d.set("summary", text(p.summary));
-            facts.push_back(Data(msg("pathway.steps", {{"count", static_cast<long long>(p.steps.size())}})));
+            append(facts, Data(msg("pathway.steps", {{"count", static_cast<long long>(p.steps.size())}})));
         } else if (e.kind == "provider") {
             const Provider& p = static_cast<const Provider&>(r);
-            if (p.location && !p.location->district.empty()) facts.push_back(Data(p.location->district));
+            if (p.location && !p.location->district.empty()) append(facts, Data(p.location->district));
         }
         set_list(d, "facts", facts);
         return d;

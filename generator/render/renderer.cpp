@@ -74,7 +74,18 @@ private:
         kainjow::mustache::mustache& tmpl = *it->second;
         Context ctx(&shared);
         ctx.push(&page);
-        std::string out = tmpl.render(ctx);
+        // kainjow writes to any stream with <<; appending to a string skips an ostringstream's
+        // buffer and its final copy.
+        struct Appender {
+            std::string& out;
+            Appender& operator<<(const std::string& s) {
+                out += s;
+                return *this;
+            }
+        };
+        std::string out;
+        Appender appender{out};
+        tmpl.render(ctx, appender);
         if (!tmpl.is_valid() && reported_.insert(name).second)
             diags_.error({"templates/" + name + ".mustache", 0, 0}, "this template failed: " + tmpl.error_message());
         return out;
@@ -98,7 +109,7 @@ private:
     // Cards in the page language's collation order.
     Data cards(const LanguageView& v, const std::vector<const RecordEntry*>& entries, const std::string& route) {
         Data out = list();
-        for (const RecordEntry* e : v.sorted(entries)) out.push_back(card(v, *e, route));
+        for (const RecordEntry* e : v.sorted(entries)) append(out, card(v, *e, route));
         return out;
     }
 
@@ -136,7 +147,7 @@ private:
             d.set("href", LanguageView::link(route, target));
             d.set("label", label);
             if (target == route) d.set("current", true);
-            nav.push_back(d);
+            append(nav, std::move(d));
         };
         item("index.html", v.msg("nav.home"));
         item("courses/index.html", v.msg("nav.courses"));
@@ -154,11 +165,11 @@ private:
                     d.set("fallback", true);
                     d.set("lang", p.language);
                 }
-                footer.push_back(d);
+                append(footer, std::move(d));
             }
         }
-        page.set("nav", nav);
-        page.set("footer_pages", footer);
+        put(page, "nav", std::move(nav));
+        put(page, "footer_pages", std::move(footer));
         return page;
     }
 
@@ -200,7 +211,7 @@ private:
         Data page = frame(v, p.route, title);
         body.set("page_title", title);
         body.set("root", repeat_up(v.language() + "/" + p.route));
-        page.set("body", render(name, v.shared(), body));
+        put(page, "body", moved(render(name, v.shared(), body)));
         return {v.language() + "/" + p.route, render("layout", v.shared(), page)};
     }
 
@@ -214,7 +225,7 @@ private:
                 item.set("label", v.msg(std::string(kind) + "." + t.id));
                 item.set("description", v.msg(std::string(kind) + "_description." + t.id));
                 item.set("href", LanguageView::link(p.route, folder + "/" + t.id + "/index.html"));
-                out.push_back(item);
+                append(out, std::move(item));
             }
             return out;
         };
@@ -247,9 +258,9 @@ private:
             group.set("id", g.term);
             group.set("heading", v.msg(other + "." + g.term));
             set_list(group, "cards", cards(v, g.entries, p.route));
-            groups.push_back(group);
+            append(groups, std::move(group));
         }
-        set_list(d, "groups", groups);
+        set_list(d, "groups", std::move(groups));
         if (p.groups.empty()) d.set("empty", true);
         if (!p.contacts.empty()) set_list(d, "contacts", cards(v, p.contacts, p.route));
         return d;
@@ -380,11 +391,11 @@ private:
                 for (const RecordRef& l : s.links)
                     if (const RecordEntry* target = in_.plan.find(l.kind, l.id)) linked.push_back(target);
                 Data cards = list();
-                for (const RecordEntry* target : linked) cards.push_back(card(v, *target, p.route));
-                set_list(step, "cards", cards);
-                steps.push_back(step);
+                for (const RecordEntry* target : linked) append(cards, card(v, *target, p.route));
+                set_list(step, "cards", std::move(cards));
+                append(steps, std::move(step));
             }
-            set_list(d, "steps", steps);
+            set_list(d, "steps", std::move(steps));
         }
         return d;
     }
@@ -402,24 +413,28 @@ private:
         for (const RecordEntry* e : in_.plan.courses)
             if (p.kind == PageKind::courses || month_of(*e) == p.term) shown.push_back(e);
         Data d;
-        std::vector<std::pair<std::string, Data>> months;
+        struct Month {
+            std::string id;
+            Data heading, rows;
+        };
+        std::vector<Month> months;
         for (const RecordEntry* e : shown) {
             const std::string month = month_of(*e);
-            if (months.empty() || months.back().first != month) {
+            if (months.empty() || months.back().id != month) {
                 Data m;
                 m.set("id", month);
                 m.set("heading", v.fmt().month(static_cast<const Course*>(e->record)->start));
                 m.set("href", LanguageView::link(p.route, "courses/" + month + "/index.html"));
-                m.set("rows", list());
-                months.emplace_back(month, m);
+                months.push_back({month, std::move(m), list()});
             }
-            Data rows = *months.back().second.get("rows");
-            rows.push_back(fragment(v, "partials/course_row", *e, p.route));
-            months.back().second.set("rows", rows);
+            append(months.back().rows, fragment(v, "partials/course_row", *e, p.route));
         }
         Data month_list = list();
-        for (auto& [id, m] : months) month_list.push_back(m);
-        set_list(d, "months", month_list);
+        for (Month& m : months) {
+            put(m.heading, "rows", std::move(m.rows));
+            append(month_list, std::move(m.heading));
+        }
+        set_list(d, "months", std::move(month_list));
         if (shown.empty()) d.set("empty", true);
         d.set("csv_href", repeat_up(v.language() + "/" + p.route) + "courses.csv");
         d.set("ics_href", repeat_up(v.language() + "/" + p.route) + "courses.ics");
@@ -487,10 +502,10 @@ private:
             g.set("id", t.id);
             g.set("heading", v.msg("topic." + t.id));
             set_list(g, "cards", cards(v, in_topic, p.route));
-            groups.push_back(g);
+            append(groups, std::move(g));
         }
         Data d;
-        set_list(d, "groups", groups);
+        set_list(d, "groups", std::move(groups));
         if (contacts.empty()) d.set("empty", true);
         Data f, topics = list(), phases = list(), langs = list();
         for (const Term& t : in_.content.taxonomy.topics) topics.push_back(option(t.id, v.msg("topic." + t.id)));
@@ -528,12 +543,12 @@ private:
             letter.set("label", label);
             letter.set("anchor", "letter-" + std::to_string(++n));
             Data cards = list();
-            for (const RecordEntry* e : in_bucket) cards.push_back(card(v, *e, p.route));
-            set_list(letter, "cards", cards);
-            letters.push_back(letter);
+            for (const RecordEntry* e : in_bucket) append(cards, card(v, *e, p.route));
+            set_list(letter, "cards", std::move(cards));
+            append(letters, std::move(letter));
         }
         Data d;
-        set_list(d, "letters", letters);
+        set_list(d, "letters", std::move(letters));
         return d;
     }
 

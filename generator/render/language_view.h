@@ -300,7 +300,7 @@ public:
         for (const Located& i : items) {
             Data d;
             d.set("label", msg(std::string(kind) + "." + i.value));
-            d.set("href", link(route, folder + i.value + "/index.html"));
+            d.set("href", link(route, folder + i.value + ".html"));
             append(out, std::move(d));
         }
         return out;

@@ -224,7 +224,7 @@ private:
                 item.set("id", t.id);
                 item.set("label", v.msg(std::string(kind) + "." + t.id));
                 item.set("description", v.msg(std::string(kind) + "_description." + t.id));
-                item.set("href", LanguageView::link(p.route, folder + "/" + t.id + "/index.html"));
+                item.set("href", LanguageView::link(p.route, folder + "/" + t.id + ".html"));
                 append(out, std::move(item));
             }
             return out;

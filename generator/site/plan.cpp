@@ -66,7 +66,7 @@ SitePlan plan_site(const Content& content, Date today) {
     // A term page: everything of the term, grouped by the other dimension in taxonomy order.
     auto term_page = [&](PageKind kind, const std::string& term, std::string folder, const std::vector<Term>& others,
                          bool by_phase) {
-        PlannedPage page{kind, folder + "/" + term + "/index.html"};
+        PlannedPage page{kind, folder + "/" + term + ".html"};
         page.term = term;
         for (const Term& other : others) {
             Group g{other.id, {}};

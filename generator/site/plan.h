@@ -51,8 +51,10 @@ struct SitePlan {
 
 bool published(const Course& c, Date today);
 bool published(const Offer& o, Date today);
-// A list page is a folder's index.html (courses/index.html); a record page is a file of its own
-// (offers/<id>.html): one file instead of a folder and a file per record, and a shorter address.
+// A section's overview is a folder's index.html (courses/index.html, and a month's courses at
+// courses/<yyyy-mm>/index.html); a record's or a life phase's or topic's page is a file of its own
+// (offers/<id>.html, topics/<id>.html): one file instead of a folder and a file per page, a shorter
+// address, and cards that link the same way from every such page.
 std::string record_route(std::string_view kind, std::string_view id);
 
 // Entries keep pointers into `content`, which must outlive the plan.

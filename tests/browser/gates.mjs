@@ -81,6 +81,8 @@ function classify(rel, languages) {
   if (rest.length === 1) return { lang, kind: 'home' };
   if (rest.length === 2 && rest[1] !== 'index.html') {
     if (RECORD_DIRS[rest[0]]) return { lang, kind: `${RECORD_DIRS[rest[0]]} record`, record: true };
+    if (rest[0] === 'life-phases') return { lang, kind: 'life phase' };
+    if (rest[0] === 'topics') return { lang, kind: 'topic' };
   }
   if (rest.length === 2) {
     if (rest[0] === 'courses') return { lang, kind: 'course overview' };
@@ -90,8 +92,6 @@ function classify(rel, languages) {
   }
   if (rest.length === 3) {
     if (rest[0] === 'courses' && /^\d{4}-\d{2}$/.test(rest[1])) return { lang, kind: 'course month' };
-    if (rest[0] === 'life-phases') return { lang, kind: 'life phase' };
-    if (rest[0] === 'topics') return { lang, kind: 'topic' };
   }
   return { lang, kind: `other ${rest.slice(0, -2).join('/')}/*` };
 }

@@ -101,7 +101,7 @@ TEST_F(BuiltSite, EveryPageHasTheSharedFrame) {
 }
 
 TEST_F(BuiltSite, LifePhasePagesGroupByTopicInTaxonomyOrder) {
-    const std::string page = site.page("de/life-phases/school/index.html");
+    const std::string page = site.page("de/life-phases/school.html");
     const auto german = page.find("<h2 id=\"group-german-language\"");
     const auto school = page.find("<h2 id=\"group-school\"");
     const auto work = page.find("<h2 id=\"group-work\"");
@@ -109,15 +109,15 @@ TEST_F(BuiltSite, LifePhasePagesGroupByTopicInTaxonomyOrder) {
     ASSERT_NE(school, std::string::npos);
     ASSERT_NE(work, std::string::npos);
     EXPECT_LT(school, work);
-    const std::string topic = site.page("de/topics/work/index.html");
+    const std::string topic = site.page("de/topics/work.html");
     EXPECT_LT(topic.find("<h2 id=\"group-school\""), topic.find("<h2 id=\"group-work-and-career\""));
     // Counselling appears under its own heading on its life phase's page.
-    EXPECT_THAT(site.page("de/life-phases/work-and-career/index.html"),
+    EXPECT_THAT(site.page("de/life-phases/work-and-career.html"),
                 HasSubstr("<h2 id=\"advice\">Rat und Hilfe</h2>"));
 }
 
 TEST_F(BuiltSite, ListsFollowThePageLanguagesCollation) {
-    const std::string page = site.page("de/life-phases/school/index.html");
+    const std::string page = site.page("de/life-phases/school.html");
     const auto a = page.find("Äpfel ernten");
     const auto b = page.find("Bücherei-Führung");
     const auto z = page.find("Zeitungswerkstatt");
@@ -285,7 +285,7 @@ TEST(SampleSite, ChecksCleanAndBuildsEveryPageKindInEveryLanguage) {
     ASSERT_EQ(run_build(o, log, err), 0) << err.str();
     EXPECT_THAT(err.str(), HasSubstr("0 errors"));
     for (const char* lang : {"de", "en", "ar", "fa", "uk", "ru", "tr"}) {
-        for (const char* page : {"index.html", "life-phases/school/index.html", "topics/german-language/index.html",
+        for (const char* page : {"index.html", "life-phases/school.html", "topics/german-language.html",
                                  "courses/index.html", "counselling/index.html", "a-z/index.html",
                                  "imprint/index.html", "privacy/index.html", "accessibility/index.html"})
             EXPECT_TRUE(fs::exists(o.out / lang / page)) << lang << "/" << page;

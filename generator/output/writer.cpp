@@ -101,13 +101,27 @@ bool OutputWriter::fail(const fs::path& where, const std::string& why) {
     return false;
 }
 
+// Each folder of the new output is made once, not looked up again for every file in it.
+bool OutputWriter::make_parent(const fs::path& file, std::error_code& ec) {
+    const fs::path folder = file.parent_path();
+    {
+        std::lock_guard<std::mutex> lock(folders_mutex_);
+        if (folders_.count(folder.native())) return true;
+    }
+    fs::create_directories(folder, ec);
+    if (ec) return false;
+    std::lock_guard<std::mutex> lock(folders_mutex_);
+    folders_.insert(folder.native());
+    return true;
+}
+
 bool OutputWriter::keep(const std::string& path, std::uint64_t fingerprint) {
     if (failed_ || fingerprint == 0) return false;
     auto it = previous_.find(path);
     if (it == previous_.end() || it->second != fingerprint) return false;
     const fs::path dest = temp_ / path;
     std::error_code ec;
-    fs::create_directories(dest.parent_path(), ec);
+    make_parent(dest, ec);
     const fs::path previous = target_ / path;
     if (ec || ::link(previous.c_str(), dest.c_str()) != 0) return false;
     ++unchanged_;
@@ -125,8 +139,7 @@ bool OutputWriter::write(const OutputFile& f) {
     }
     const fs::path dest = temp_ / f.path;
     std::error_code ec;
-    fs::create_directories(dest.parent_path(), ec);
-    if (ec) return fail(dest.parent_path(), ec.message());
+    if (!make_parent(dest, ec)) return fail(dest.parent_path(), ec.message());
     const fs::path previous = target_ / f.path;
     // Unchanged bytes: link the previous file, keeping its modification time.
     if (same_bytes(previous, f.bytes) && ::link(previous.c_str(), dest.c_str()) == 0) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "content/diagnostics.h"
@@ -46,6 +47,7 @@ public:
 private:
     OutputWriter(std::filesystem::path target, std::filesystem::path temp, std::string shown, Diagnostics& diags);
     bool fail(const std::filesystem::path& where, const std::string& why);
+    bool make_parent(const std::filesystem::path& file, std::error_code& ec);
 
     std::filesystem::path target_, temp_;
     std::string shown_;
@@ -57,6 +59,8 @@ private:
     std::map<std::string, std::uint64_t> previous_;
     std::map<std::string, std::uint64_t> current_;
     std::mutex current_mutex_;
+    std::unordered_set<std::string> folders_;  // made in the new output so far
+    std::mutex folders_mutex_;
     bool committed_ = false;
 };
 

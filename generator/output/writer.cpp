@@ -1,14 +1,17 @@
 #include "output/writer.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <tuple>
 
 namespace lotse {
 
@@ -67,14 +70,13 @@ std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagno
     std::string name = target.filename().string();  // (built in steps: GCC 12 misreports "." + string)
     name.insert(0, 1, '.');
     name += ".lotse-new-" + std::to_string(getpid());
-    const fs::path temp = parent / name;
-    fs::remove_all(temp, ec);
-    if (!fs::create_directory(temp, ec)) {
+    const fs::path stage = parent / name;
+    fs::remove_all(stage, ec);
+    if (!fs::create_directory(stage, ec)) {
         diags.error({shown(parent), 0, 0}, "cannot create a folder here: " + ec.message());
         return nullptr;
     }
-    std::unique_ptr<OutputWriter> writer(new OutputWriter(target, temp, shown(out_arg), diags));
-    // The marker lists what each file was made from: "<fingerprint> <path>" after its first line.
+    std::unique_ptr<OutputWriter> writer(new OutputWriter(target, stage, diags));
     std::ifstream marker(target / kOutputMarker);
     std::string line;
     std::getline(marker, line);
@@ -83,15 +85,18 @@ std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagno
         if (space == std::string::npos) continue;
         writer->previous_[line.substr(space + 1)] = std::strtoull(line.substr(0, space).c_str(), nullptr, 16);
     }
+    // Without a list of its files (an empty folder, or the marker of an older Lotse) the output is
+    // replaced whole; a rebuild never guesses which files are its own.
+    writer->in_place_ = !writer->previous_.empty();
     return writer;
 }
 
-OutputWriter::OutputWriter(fs::path target, fs::path temp, std::string shown_path, Diagnostics& diags)
-    : target_(std::move(target)), temp_(std::move(temp)), shown_(std::move(shown_path)), diags_(diags) {}
+OutputWriter::OutputWriter(fs::path target, fs::path stage, Diagnostics& diags)
+    : target_(std::move(target)), stage_(std::move(stage)), diags_(diags) {}
 
 OutputWriter::~OutputWriter() {
     std::error_code ec;
-    if (!committed_) fs::remove_all(temp_, ec);
+    fs::remove_all(stage_, ec);
 }
 
 bool OutputWriter::fail(const fs::path& where, const std::string& why) {
@@ -101,7 +106,7 @@ bool OutputWriter::fail(const fs::path& where, const std::string& why) {
     return false;
 }
 
-// Each folder of the new output is made once, not looked up again for every file in it.
+// Each folder of the staging folder is made once, not looked up again for every file in it.
 bool OutputWriter::make_parent(const fs::path& file, std::error_code& ec) {
     const fs::path folder = file.parent_path();
     {
@@ -119,13 +124,11 @@ bool OutputWriter::keep(const std::string& path, std::uint64_t fingerprint) {
     if (failed_ || fingerprint == 0) return false;
     auto it = previous_.find(path);
     if (it == previous_.end() || it->second != fingerprint) return false;
-    const fs::path dest = temp_ / path;
-    std::error_code ec;
-    make_parent(dest, ec);
-    const fs::path previous = target_ / path;
-    if (ec || ::link(previous.c_str(), dest.c_str()) != 0) return false;
+    // A file removed from the output by hand is written again.
+    struct stat st;
+    if (::stat((target_ / path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
     ++unchanged_;
-    bytes_ += fs::file_size(previous, ec);
+    bytes_ += static_cast<std::size_t>(st.st_size);
     std::lock_guard<std::mutex> lock(current_mutex_);
     current_[path] = fingerprint;
     return true;
@@ -133,49 +136,107 @@ bool OutputWriter::keep(const std::string& path, std::uint64_t fingerprint) {
 
 bool OutputWriter::write(const OutputFile& f) {
     if (failed_) return false;
-    if (f.fingerprint != 0) {
-        std::lock_guard<std::mutex> lock(current_mutex_);
-        current_[f.path] = f.fingerprint;
-    }
-    const fs::path dest = temp_ / f.path;
-    std::error_code ec;
-    if (!make_parent(dest, ec)) return fail(dest.parent_path(), ec.message());
     const fs::path previous = target_ / f.path;
-    // Unchanged bytes: link the previous file, keeping its modification time.
-    if (same_bytes(previous, f.bytes) && ::link(previous.c_str(), dest.c_str()) == 0) {
-        ++unchanged_;
+    const bool same = same_bytes(previous, f.bytes);
+    bool staged = false;
+    if (same && in_place_) {
+        ++unchanged_;  // stays where it is
     } else {
-        if (!write_file(dest, f.bytes)) return fail(dest, std::strerror(errno));
-        ++written_;
+        const fs::path dest = stage_ / f.path;
+        std::error_code ec;
+        if (!make_parent(dest, ec)) return fail(dest.parent_path(), ec.message());
+        // Replaced whole: unchanged bytes are linked from the previous output, keeping their time.
+        if (same && ::link(previous.c_str(), dest.c_str()) == 0) {
+            ++unchanged_;
+        } else {
+            if (!write_file(dest, f.bytes)) return fail(dest, std::strerror(errno));
+            ++written_;
+            staged = in_place_;
+        }
     }
     bytes_ += f.bytes.size();
+    std::lock_guard<std::mutex> lock(current_mutex_);
+    current_[f.path] = f.fingerprint;
+    if (staged) staged_.push_back(f.path);
+    return true;
+}
+
+bool OutputWriter::write_marker(const fs::path& folder, const std::map<std::string, std::uint64_t>& files) {
+    std::string marker = "This folder is written by Lotse and replaced on every build.\n";
+    char hex[24];
+    for (const auto& [path, fingerprint] : files) {
+        std::snprintf(hex, sizeof hex, "%016llx ", static_cast<unsigned long long>(fingerprint));
+        marker += hex + path + "\n";
+    }
+    // Written beside and renamed, so the marker is always whole.
+    const fs::path next = folder / (std::string(kOutputMarker) + ".new");
+    if (!write_file(next, marker)) return fail(next, std::strerror(errno));
+    if (::rename(next.c_str(), (folder / kOutputMarker).c_str()) != 0) return fail(folder / kOutputMarker, std::strerror(errno));
     return true;
 }
 
 bool OutputWriter::commit() {
     if (failed_) return false;
-    std::string marker = "This folder is written by Lotse and replaced on every build.\n";
-    char hex[24];
-    for (const auto& [path, fingerprint] : current_) {
-        std::snprintf(hex, sizeof hex, "%016llx ", static_cast<unsigned long long>(fingerprint));
-        marker += hex + path + "\n";
-    }
-    if (!write_file(temp_ / kOutputMarker, marker))
-        return fail(temp_ / kOutputMarker, std::strerror(errno));
+    if (!(in_place_ ? update_in_place() : swap_in())) return false;
+    committed_ = true;
+    return true;
+}
+
+// The staging folder becomes the output in one step: readers see the old site or the new one.
+bool OutputWriter::swap_in() {
+    if (!write_marker(stage_, current_)) return false;
     std::error_code ec;
     if (fs::exists(target_, ec)) {
-        // One atomic step: readers see either the old site or the new one, never a mix.
-        if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)
+        if (::renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)
             return fail(target_, std::strerror(errno));
-        committed_ = true;
-        fs::remove_all(temp_, ec);  // now holds the previous output
-    } else {
-        if (::rename(temp_.c_str(), target_.c_str()) != 0) return fail(target_, std::strerror(errno));
-        committed_ = true;
+    } else if (::rename(stage_.c_str(), target_.c_str()) != 0) {
+        return fail(target_, std::strerror(errno));
     }
     return true;
 }
 
-WriteStats OutputWriter::stats() const { return {written_.load(), unchanged_.load(), bytes_.load()}; }
+// Moves each changed file in with one rename. Until the final marker is written, the marker names
+// every file that is being replaced or removed with fingerprint 0, so a build interrupted here
+// (power loss) renders them anew next time and still knows which files are its own.
+bool OutputWriter::update_in_place() {
+    std::vector<std::string> removed;
+    for (const auto& [path, fingerprint] : previous_)
+        if (!current_.count(path)) removed.push_back(path);
+    if (staged_.empty() && removed.empty() && current_ == previous_) return true;
+
+    std::map<std::string, std::uint64_t> interim = current_;
+    for (const std::string& path : staged_) interim[path] = 0;
+    for (const std::string& path : removed) interim[path] = 0;
+    if (!write_marker(target_, interim)) return false;
+
+    // New files before changed ones, so a changed page never links to a file not there yet.
+    std::vector<std::pair<bool, const std::string*>> order;  // (replaces a file, path)
+    for (const std::string& path : staged_) order.emplace_back(previous_.count(path) > 0, &path);
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first, *a.second) < std::tie(b.first, *b.second);
+    });
+    std::error_code ec;
+    fs::path folder;
+    for (const auto& [replaces, path] : order) {
+        const fs::path dest = target_ / *path;
+        if (dest.parent_path() != folder) fs::create_directories(folder = dest.parent_path(), ec);
+        if (::rename((stage_ / *path).c_str(), dest.c_str()) != 0) {
+            failed_ = true;
+            diags_.error({shown(dest), 0, 0}, std::string("cannot move the new file into the output: ") + std::strerror(errno) +
+                                                  "; the output is partly updated, build again once this is solved");
+            return false;
+        }
+    }
+    for (const std::string& path : removed) {
+        fs::path gone = target_ / path;
+        fs::remove(gone, ec);
+        // Folders left empty go too (a month of courses that has passed), up to the output itself.
+        for (gone = gone.parent_path(); gone != target_ && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
+    }
+    removed_ = removed.size();
+    return write_marker(target_, current_);
+}
+
+WriteStats OutputWriter::stats() const { return {written_.load(), unchanged_.load(), removed_.load(), bytes_.load()}; }
 
 }  // namespace lotse

@@ -1,6 +1,9 @@
-// Writes a built site: into a fresh folder beside the output, swapped in only when every file is
-// written, so a failed build leaves the previous output untouched. Files whose bytes did not change
-// keep their inode and modification time, so rsync and web caches see only real changes.
+// Writes a built site. Nothing reaches the output folder until every file is rendered and written
+// to a staging folder beside it, so a failed build leaves the previous output untouched.
+// A first build is moved in whole, in one step. A rebuild moves in only the files whose bytes
+// changed, each in one step: new files first, removed files last, so no link ever points nowhere.
+// Unchanged files keep their inode and modification time, so rsync and web caches see only real
+// changes, and a rebuild after a small edit touches a handful of files instead of the whole site.
 #pragma once
 
 #include <atomic>
@@ -17,11 +20,12 @@
 
 namespace lotse {
 
-// The file that marks a folder as Lotse's own output, safe to replace.
+// The file that marks a folder as Lotse's own output, safe to replace. After its first line it
+// lists every file of the output as "<fingerprint> <path>" (fingerprint 0: render anew).
 inline constexpr const char* kOutputMarker = ".lotse-output";
 
 struct WriteStats {
-    std::size_t written = 0, unchanged = 0;
+    std::size_t written = 0, unchanged = 0, removed = 0;
     std::size_t bytes = 0;
 };
 
@@ -30,36 +34,42 @@ bool may_replace(const std::filesystem::path& out);
 
 class OutputWriter {
 public:
-    // Prepares the temporary folder; nullptr (with a diagnostic) if `out` may not be replaced,
+    // Prepares the staging folder; nullptr (with a diagnostic) if `out` may not be replaced,
     // for example a non-empty folder that Lotse did not create.
     static std::unique_ptr<OutputWriter> open(const std::filesystem::path& out, Diagnostics& diags);
-    ~OutputWriter();  // removes the temporary folder unless committed
+    ~OutputWriter();  // removes the staging folder; the output stays as it was unless committed
 
     // Safe to call from several threads at once. False (with a diagnostic) on failure.
     bool write(const OutputFile& file);
     // Keeps the previous build's file at `path` if it was made from inputs with the same
     // fingerprint; false if it must be rendered again. Safe to call from several threads.
     bool keep(const std::string& path, std::uint64_t fingerprint);
-    // Swaps the new output in, in one step. Call once, after every write succeeded.
+    // Moves the new output in. Call once, after every write succeeded.
     bool commit();
     WriteStats stats() const;
 
 private:
-    OutputWriter(std::filesystem::path target, std::filesystem::path temp, std::string shown, Diagnostics& diags);
+    OutputWriter(std::filesystem::path target, std::filesystem::path stage, Diagnostics& diags);
     bool fail(const std::filesystem::path& where, const std::string& why);
     bool make_parent(const std::filesystem::path& file, std::error_code& ec);
+    bool write_marker(const std::filesystem::path& folder, const std::map<std::string, std::uint64_t>& files);
+    bool swap_in();
+    bool update_in_place();
 
-    std::filesystem::path target_, temp_;
-    std::string shown_;
+    std::filesystem::path target_, stage_;
     Diagnostics& diags_;
     std::mutex diags_mutex_;
-    std::atomic<std::size_t> written_{0}, unchanged_{0}, bytes_{0};
+    std::atomic<std::size_t> written_{0}, unchanged_{0}, removed_{0}, bytes_{0};
     std::atomic<bool> failed_{false};
+    // A rebuild of an output whose marker lists its files updates it in place; otherwise the
+    // staging folder becomes the output.
+    bool in_place_ = false;
     // path -> fingerprint, of the previous build (read from the marker) and of this one.
     std::map<std::string, std::uint64_t> previous_;
     std::map<std::string, std::uint64_t> current_;
+    std::vector<std::string> staged_;  // in place: the files written to the staging folder
     std::mutex current_mutex_;
-    std::unordered_set<std::string> folders_;  // made in the new output so far
+    std::unordered_set<std::string> folders_;  // made in the staging folder so far
     std::mutex folders_mutex_;
     bool committed_ = false;
 };

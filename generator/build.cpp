@@ -1,10 +1,13 @@
 #include "build.h"
 
+#include <elf.h>
+#include <link.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -80,6 +83,35 @@ std::uint64_t mix(std::uint64_t h, const std::string& s) {
     return h ^ (std::hash<std::string>{}(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
 }
 
+// The build id the linker gave this program (GNU build-id note): it changes with every change to
+// Lotse's code, and is found without reading the binary.
+std::string program_build_id() {
+    std::string id;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* data) {
+            if (info->dlpi_name && *info->dlpi_name) return 0;  // the program itself has no name here
+            for (int i = 0; i < info->dlpi_phnum; ++i) {
+                const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+                if (ph.p_type != PT_NOTE) continue;
+                const char* at = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+                const char* end = at + ph.p_memsz;
+                while (at + sizeof(ElfW(Nhdr)) <= end) {
+                    const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(at);
+                    const char* name = at + sizeof(ElfW(Nhdr));
+                    const char* desc = name + ((note->n_namesz + 3) & ~3u);
+                    if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+                        static_cast<std::string*>(data)->assign(desc, note->n_descsz);
+                        return 1;
+                    }
+                    at = desc + ((note->n_descsz + 3) & ~3u);
+                }
+            }
+            return 1;
+        },
+        &id);
+    return id;
+}
+
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream ss;
@@ -90,7 +122,12 @@ std::string slurp(const fs::path& p) {
 // Everything every page depends on. A page of a rebuild is rendered again unless this and the
 // records it shows are unchanged; the Lotse binary itself is part of it, so a new Lotse renders anew.
 std::uint64_t shared_inputs_hash(const RunOptions& o, const SitePlan& plan, const Templates& templates) {
-    std::uint64_t h = mix(0, slurp("/proc/self/exe"));
+    // Without a build id (a linker told not to write one) the binary's bytes stand in for it.
+    static const std::string program = [] {
+        std::string id = program_build_id();
+        return id.empty() ? slurp("/proc/self/exe") : id;
+    }();
+    std::uint64_t h = mix(mix(0, LOTSE_VERSION), program);
     h = mix(h, to_iso(o.today));
     const fs::path content = o.site_dir / "content";
     h = mix(h, slurp(content / "site.yaml"));
@@ -143,20 +180,19 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     const SitePlan plan = plan_site(l.content, o.today);
     std::unique_ptr<OutputWriter> writer;
     if (!diags.has_errors()) writer = OutputWriter::open(target, diags);
-    std::atomic<std::size_t> files{0}, pages{0}, reused{0};
+    std::atomic<std::size_t> files{0}, rendered{0}, kept{0};  // files; pages rendered and kept
     if (writer) {
         RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs, 0, {}};
         inputs.inputs_hash = shared_inputs_hash(o, plan, templates);
         inputs.reuse = [&](const std::string& path, std::uint64_t fingerprint) {
             if (!writer->keep(path, fingerprint)) return false;
             ++files;
-            ++pages;
-            ++reused;
+            kept += path.ends_with(".html");
             return true;
         };
         render_site(inputs, diags, [&](OutputFile&& f) {
             ++files;
-            pages += f.path.ends_with(".html");
+            rendered += f.path.ends_with(".html");
             writer->write(f);
         });
         if (!diags.has_errors()) writer->commit();
@@ -167,9 +203,9 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
         return kContentErrors;
     }
     const WriteStats stats = writer->stats();
-    out << "wrote " << files << " files (" << pages << " pages, " << plan.languages.size() << " languages) to "
+    out << "wrote " << files << " files (" << rendered + kept << " pages, " << plan.languages.size() << " languages) to "
         << target.lexically_normal().generic_string() << ": " << stats.written << " changed, " << stats.unchanged
-        << " unchanged; " << pages - reused << " pages rendered, " << reused << " kept from the last build\n";
+        << " unchanged" << (stats.removed ? ", " + std::to_string(stats.removed) + " removed" : "") << "; " << rendered << " pages rendered, " << kept << " kept from the last build\n";
     return kSuccess;
 }
 

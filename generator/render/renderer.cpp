@@ -43,17 +43,21 @@ public:
         return render_page(view(language), page);
     }
 
-    // The files that exist once per site, not once per language.
-    std::vector<OutputFile> site_files() {
+    // The files that exist once per site, not once per language; those `wanted` names.
+    std::vector<OutputFile> site_files(const std::function<bool(const std::string& path)>& wanted) {
         const LanguageView& source = view(in_.content.site.source_language);
         std::vector<OutputFile> files;
-        files.push_back(chooser(source));
-        files.push_back(not_found(source));
-        files.push_back(plain("robots", "robots.txt", source));
-        files.push_back({"courses.csv", courses_csv(in_, source)});
-        files.push_back({"courses.ics", courses_ics(in_, source)});
-        if (!in_.content.site.base_url.empty()) files.push_back(sitemap(source));
-        for (const auto& [name, bytes] : in_.templates.assets()) files.push_back({name, bytes});
+        auto add = [&](const std::string& path, auto make) {
+            if (wanted(path)) files.push_back(make(path));
+        };
+        add("index.html", [&](const std::string&) { return chooser(source); });
+        add("404.html", [&](const std::string&) { return not_found(source); });
+        add("robots.txt", [&](const std::string& path) { return plain("robots", path, source); });
+        add("courses.csv", [&](const std::string& path) { return OutputFile{path, courses_csv(in_, source)}; });
+        add("courses.ics", [&](const std::string& path) { return OutputFile{path, courses_ics(in_, source)}; });
+        if (!in_.content.site.base_url.empty()) add("sitemap.xml", [&](const std::string&) { return sitemap(source); });
+        for (const auto& [name, bytes] : in_.templates.assets())
+            add(name, [&](const std::string& path) { return OutputFile{path, bytes}; });
         return files;
     }
 
@@ -653,11 +657,7 @@ public:
 
     std::uint64_t hash(const PlannedPage& p) const {
         std::uint64_t h = mix(0, p.route);
-        auto card = [&](const RecordEntry* e) {
-            if (!e) return;
-            h = mix(h, e->record->source_hash);
-            if (const RecordEntry* provider = plan_.find("provider", provider_of(*e))) h = mix(h, provider->record->source_hash);
-        };
+        auto card = [&](const RecordEntry* e) { h = this->card(h, e); };
         switch (p.kind) {
             case PageKind::home:
             case PageKind::free_page: break;
@@ -693,7 +693,26 @@ public:
         return h;
     }
 
+    // A file once per site: the course exports show every course, the sitemap every page; the
+    // others only what every page shares.
+    std::uint64_t site_file(const std::string& path) const {
+        std::uint64_t h = mix(0, path);
+        if (path == "courses.csv" || path == "courses.ics")
+            for (const RecordEntry* e : plan_.courses) h = card(h, e);
+        if (path == "sitemap.xml")
+            for (const PlannedPage& p : plan_.pages) h = mix(h, p.route);
+        return h;
+    }
+
 private:
+    // A card shows its record and the name and address of the record's provider.
+    std::uint64_t card(std::uint64_t h, const RecordEntry* e) const {
+        if (!e) return h;
+        h = mix(h, e->record->source_hash);
+        if (const RecordEntry* provider = plan_.find("provider", provider_of(*e))) h = mix(h, provider->record->source_hash);
+        return h;
+    }
+
     static std::string provider_of(const RecordEntry& e) {
         if (e.kind == "offer") return static_cast<const Offer&>(*e.record).provider.value;
         if (e.kind == "course") return static_cast<const Course&>(*e.record).provider.value;
@@ -746,8 +765,14 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
                     sink(std::move(file));
                 }
         }
-        if (t == 0)
-            for (OutputFile& f : renderer.site_files()) sink(std::move(f));
+        if (t == 0) {
+            auto fingerprint = [&](const std::string& path) { return mix(in.inputs_hash, inputs.site_file(path)); };
+            auto wanted = [&](const std::string& path) { return !(in.reuse && in.reuse(path, fingerprint(path))); };
+            for (OutputFile& f : renderer.site_files(wanted)) {
+                f.fingerprint = fingerprint(f.path);
+                sink(std::move(f));
+            }
+        }
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);

@@ -347,7 +347,13 @@ namespace {
 TEST(Rebuild, EqualsAFreshBuildAfterEveryKindOfEdit) {
     TestSite site;
     add_records(site);
+    // With an address, so the sitemap (every page) is compared too.
+    site.file("content/site.yaml",
+              "title: {de: \"Bildung Teststadt\", en: \"Education Teststadt\"}\nsource_language: de\n"
+              "languages: [de, en, ar]\nbase_url: https://bildung.teststadt.example/\nregion: Teststadt\n"
+              "review_after_days: 180\ncontact: {email: info@teststadt.example, phone: \"+49 000 1\"}\n");
     ASSERT_EQ(site.build(), 0) << site.err();
+    ASSERT_TRUE(fs::exists(site.out() / "sitemap.xml"));
     const std::vector<std::pair<std::string, std::string>> edits = {
         {"content/providers/vhs.yaml",
          "name: {de: \"VHS Teststadt neu\", en: \"Adult education centre\"}\nlocation: {street: \"Ring 9\", postcode: "
@@ -371,11 +377,24 @@ TEST(Rebuild, EqualsAFreshBuildAfterEveryKindOfEdit) {
         EXPECT_EQ(tree(site.out()), tree(again)) << "after editing " << path;
         site.build();  // back to the default output folder for the next edit
     }
+    // A record removed: its page goes, and every page that listed it follows.
+    site.remove("content/offers/aepfel.yaml");
+    ASSERT_EQ(site.build(), 0) << site.err();
+    EXPECT_THAT(site.out_text(), HasSubstr(" removed; "));
+    EXPECT_FALSE(fs::exists(site.out() / "de/offers/aepfel.html"));
+    {
+        TempDir fresh;
+        ASSERT_EQ(site.build(day("2026-11-22"), fresh.path() / "out"), 0);
+        EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out")) << "after removing an offer";
+        site.build();
+    }
     // A later date can unpublish courses: everything that lists them follows.
+    ASSERT_TRUE(fs::exists(site.out() / "de/courses/2027-01/index.html"));
     ASSERT_EQ(site.build(day("2027-07-20")), 0);
     TempDir fresh;
     ASSERT_EQ(site.build(day("2027-07-20"), fresh.path() / "out"), 0);
     EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+    EXPECT_FALSE(fs::exists(site.out() / "de/courses/2027-01")) << "a month's folder goes with its last course";
 }
 
 TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
@@ -388,9 +407,9 @@ TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
               "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
     ASSERT_EQ(site.build(), 0);
     // Per language: the offer, its provider, its life phase and topic, the A–Z page; only the
-    // German ones show the German title that changed. The language chooser and the 404 page are
-    // always rendered (15 + 2).
-    EXPECT_THAT(site.out_text(), HasSubstr(": 5 changed, 65 unchanged; 17 pages rendered, 48 kept from the last build"));
+    // German ones show the German title that changed. The language chooser, the 404 page and the
+    // course exports do not show offers, so they are kept too.
+    EXPECT_THAT(site.out_text(), HasSubstr(": 5 changed, 65 unchanged; 15 pages rendered, 50 kept from the last build"));
 }
 
 }  // namespace

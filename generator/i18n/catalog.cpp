@@ -34,26 +34,39 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-// Runs genrb on one catalog; returns its complaints ("" when it succeeded).
-std::string run_genrb(const fs::path& source, const fs::path& out_dir) {
-    const fs::path log = out_dir / (source.filename().string() + ".log");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const std::string src = source.string(), dir = out_dir.string();
-    std::vector<const char*> argv = {LOTSE_GENRB, "-q", "-e", "UTF-8", "-d", dir.c_str(), src.c_str(), nullptr};
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, LOTSE_GENRB, &actions, nullptr, const_cast<char* const*>(argv.data()), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) return std::string("cannot run genrb (") + LOTSE_GENRB + "); install icu-devtools";
-    int status = 0;
-    waitpid(pid, &status, 0);
-    std::string complaints = slurp(log);
-    fs::remove(log);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
-    return complaints.empty() ? "genrb could not compile this catalog" : complaints;
-}
+// One genrb run on one catalog. Every catalog's run is started before the first is waited for,
+// so the languages compile side by side.
+class GenrbRun {
+public:
+    GenrbRun(const fs::path& source, const fs::path& out_dir) : log_(out_dir / (source.filename().string() + ".log")) {
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const std::string src = source.string(), dir = out_dir.string();
+        std::vector<const char*> argv = {LOTSE_GENRB, "-q", "-e", "UTF-8", "-d", dir.c_str(), src.c_str(), nullptr};
+        started_ = posix_spawn(&pid_, LOTSE_GENRB, &actions, nullptr, const_cast<char* const*>(argv.data()), environ) == 0;
+        posix_spawn_file_actions_destroy(&actions);
+    }
+    GenrbRun(const GenrbRun&) = delete;
+    GenrbRun& operator=(const GenrbRun&) = delete;
+
+    // Waits for genrb; returns its complaints ("" when it succeeded).
+    std::string complaints() {
+        if (!started_) return std::string("cannot run genrb (") + LOTSE_GENRB + "); install icu-devtools";
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        std::string said = slurp(log_);
+        fs::remove(log_);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
+        return said.empty() ? "genrb could not compile this catalog" : said;
+    }
+
+private:
+    fs::path log_;
+    pid_t pid_ = 0;
+    bool started_ = false;
+};
 
 std::string utf8(const icu::UnicodeString& s) {
     std::string out;
@@ -97,8 +110,10 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
     }
     const fs::path work(templ);
     std::map<std::string, std::string> texts;
+    std::map<std::string, std::unique_ptr<GenrbRun>> runs;
+    for (const auto& [name, path] : sources) runs[name] = std::make_unique<GenrbRun>(path, work);
     for (const auto& [name, path] : sources) {
-        const std::string complaints = run_genrb(path, work);
+        const std::string complaints = runs.at(name)->complaints();
         const std::string display = path.lexically_normal().generic_string();
         texts[name] = slurp(path);
         if (complaints.empty()) continue;

@@ -56,6 +56,9 @@ LinkKind classify(std::string_view url) {
 
 std::vector<Link> links(std::string_view text) {
     std::vector<Link> out;
+    // Every CommonMark link or image needs a "]" (inline and reference links) or a "<" (autolinks);
+    // most texts have neither and need no parse to know they link nowhere.
+    if (text.find_first_of("]<") == std::string_view::npos) return out;
     Document doc = parse(text);
     each_node(doc.get(), [&](cmark_node* n) {
         const cmark_node_type t = cmark_node_get_type(n);

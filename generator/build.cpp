@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -56,29 +57,6 @@ std::vector<fs::path> layered(const fs::path& site_dir, const char* name) {
     return dirs;
 }
 
-struct Loaded {
-    Content content;
-    Catalogs catalogs;
-};
-
-Loaded load_and_check(const RunOptions& o, Diagnostics& diags) {
-    Loaded l;
-    l.content = load_content(o.site_dir, diags);
-    std::vector<std::string> languages;
-    for (const Located& lang : l.content.site.languages) languages.push_back(lang.value);
-    if (!l.content.site.source_language.empty())
-        l.catalogs = Catalogs::load(layered(o.site_dir, "i18n"), languages, l.content.site.source_language, diags);
-    check_content(l.content, l.catalogs, o.today, diags);
-    return l;
-}
-
-void report(const Diagnostics& diags, std::ostream& err) {
-    print(err, diags);
-    err << summary(diags) << '\n';
-}
-
-}  // namespace
-
 std::uint64_t mix(std::uint64_t h, const std::string& s) {
     return h ^ (std::hash<std::string>{}(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
 }
@@ -119,33 +97,83 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-// Everything every page depends on. A page of a rebuild is rendered again unless this and the
-// records it shows are unchanged; the Lotse binary itself is part of it, so a new Lotse renders anew.
-std::uint64_t shared_inputs_hash(const RunOptions& o, const SitePlan& plan, const Templates& templates) {
-    // Without a build id (a linker told not to write one) the binary's bytes stand in for it.
-    static const std::string program = [] {
+// This Lotse: its version and build, so a new Lotse neither keeps pages nor uses records that an
+// older one made. Without a build id (a linker told not to write one) the binary's bytes stand in.
+const std::string& program_identity() {
+    static const std::string identity = [] {
         std::string id = program_build_id();
-        return id.empty() ? slurp("/proc/self/exe") : id;
+        if (id.empty()) id = slurp("/proc/self/exe");
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(id)));
+        return std::string("lotse ") + LOTSE_VERSION + " " + hex;
     }();
-    std::uint64_t h = mix(mix(0, LOTSE_VERSION), program);
+    return identity;
+}
+
+// Records read on an earlier run of this site: $XDG_CACHE_HOME/lotse (or ~/.cache/lotse), one
+// file per site folder. Without either variable there is no cache.
+RecordCacheFile record_cache_file(const fs::path& site_dir) {
+    fs::path base;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".cache";
+    else return {};
+    std::error_code ec;
+    const fs::path site = fs::weakly_canonical(fs::absolute(site_dir), ec);
+    char name[32];
+    std::snprintf(name, sizeof name, "%016llx.records", static_cast<unsigned long long>(std::hash<std::string>{}(site.string())));
+    return {base / "lotse" / name, program_identity()};
+}
+
+// Everything every page depends on. A page of a rebuild is rendered again unless this and the
+// records it shows are unchanged.
+std::uint64_t shared_inputs_hash(const RunOptions& o, const SitePlan& plan, const Templates& templates) {
+    std::uint64_t h = mix(0, program_identity());
     h = mix(h, to_iso(o.today));
     const fs::path content = o.site_dir / "content";
     h = mix(h, slurp(content / "site.yaml"));
     h = mix(h, slurp(content / "taxonomy.yaml"));
-    std::vector<fs::path> files;
+    // Named as from the site folder, so that another spelling of it (., an absolute path) is the same site.
+    std::vector<std::pair<std::string, fs::path>> files;
     std::error_code ec;
-    for (const char* dir : {"pages"})
-        for (const auto& e : fs::directory_iterator(content / dir, ec)) files.push_back(e.path());
-    for (const fs::path& i18n : layered(o.site_dir, "i18n"))
-        for (const auto& e : fs::directory_iterator(i18n, ec)) files.push_back(e.path());
+    for (const auto& e : fs::directory_iterator(content / "pages", ec))
+        files.emplace_back("pages/" + e.path().filename().string(), e.path());
+    int layer = 0;
+    for (const fs::path& i18n : layered(o.site_dir, "i18n")) {
+        for (const auto& e : fs::directory_iterator(i18n, ec))
+            files.emplace_back("i18n" + std::to_string(layer) + "/" + e.path().filename().string(), e.path());
+        ++layer;
+    }
     std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) h = mix(mix(h, f.string()), slurp(f));
+    for (const auto& [name, f] : files) h = mix(mix(h, name), slurp(f));
     for (const auto& [name, text] : templates.sources()) h = mix(mix(h, name), text);
     for (const auto& [name, bytes] : templates.assets()) h = mix(mix(h, name), bytes);
     // Which records are published decides links and lists everywhere.
     for (const RecordEntry& e : plan.entries) h = mix(h, e.kind + "/" + e.record->id);
     return h;
 }
+
+struct Loaded {
+    Content content;
+    Catalogs catalogs;
+};
+
+Loaded load_and_check(const RunOptions& o, Diagnostics& diags) {
+    Loaded l;
+    l.content = load_content(o.site_dir, diags, record_cache_file(o.site_dir));
+    std::vector<std::string> languages;
+    for (const Located& lang : l.content.site.languages) languages.push_back(lang.value);
+    if (!l.content.site.source_language.empty())
+        l.catalogs = Catalogs::load(layered(o.site_dir, "i18n"), languages, l.content.site.source_language, diags);
+    check_content(l.content, l.catalogs, o.today, diags);
+    return l;
+}
+
+void report(const Diagnostics& diags, std::ostream& err) {
+    print(err, diags);
+    err << summary(diags) << '\n';
+}
+
+}  // namespace
 
 int run_check(const RunOptions& o, std::ostream& out, std::ostream& err) {
     (void)out;

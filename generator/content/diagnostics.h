@@ -14,6 +14,8 @@ struct SourcePos {
     std::string file;
     int line = 0;
     int column = 0;
+
+    bool operator==(const SourcePos&) const = default;
 };
 
 enum class Severity { error, warning };
@@ -22,6 +24,8 @@ struct Diagnostic {
     Severity severity;
     SourcePos pos;
     std::string message;
+
+    bool operator==(const Diagnostic&) const = default;
 };
 
 class Diagnostics {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "content/ids.h"
+#include "content/record_cache.h"
 #include "content/yaml_reader.h"
 #include "markdown/markdown.h"
 
@@ -420,11 +421,12 @@ void parallel_for(std::size_t n, Body body) {
 }
 
 // Reads every record of a kind; files are parsed in parallel (YAML parsing is most of loading),
-// each with its own diagnostics, merged in file order afterwards.
+// each with its own diagnostics, merged in file order afterwards. A file whose bytes are the same
+// as on an earlier run is not parsed again: its record comes from the cache.
 template <typename Rec, typename Read>
 void read_records(const fs::path& site_dir, std::string_view folder, std::string_view what, Read read,
                   Diagnostics& diags, const std::string& source_language, std::vector<Rec>& out,
-                  std::initializer_list<std::string_view> keys) {
+                  std::initializer_list<std::string_view> keys, RecordCache& cache) {
     const std::vector<fs::path> files = files_in(site_dir / "content" / folder);
     std::vector<Diagnostics> found(files.size());
     std::vector<std::optional<Rec>> records(files.size());
@@ -448,8 +450,23 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
             d.error({path, 0, 0}, "the file name \"index\" is reserved for list pages; give the record another id");
             return;
         }
+        // Stamped before it is read: a change while reading makes the stamp too old, never too new.
+        const std::string cached_as = std::string(folder) + "/" + p.filename().string();
+        const std::optional<FileStamp> stamp = stamp_of(p);
         std::string text;
-        if (!read_file(p, text)) {
+        std::optional<bool> readable;
+        auto bytes = [&]() -> const std::string* {
+            if (!readable) readable = read_file(p, text);
+            return *readable ? &text : nullptr;
+        };
+        Rec rec;
+        rec.id = id;
+        rec.path = path;
+        if (stamp && cache.find(cached_as, *stamp, bytes, rec, d)) {
+            records[i] = std::move(rec);
+            return;
+        }
+        if (!bytes()) {
             d.error({path, 0, 0}, "cannot read this file");
             return;
         }
@@ -459,10 +476,11 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
         if (!root) return;
         MapReader m(file.ctx, *root, std::string(what), allowed);
         if (!m.valid()) return;
-        Rec rec = read(file, m);
+        rec = read(file, m);
         rec.id = id;
         rec.path = path;
         rec.source_hash = hash;
+        if (stamp && !d.has_errors()) cache.put(cached_as, *stamp, hash, rec, d);
         records[i] = std::move(rec);
     });
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -531,25 +549,29 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
 
 }  // namespace
 
-Content load_content(const fs::path& site_dir, Diagnostics& diags) {
+Content load_content(const fs::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache_file) {
     Content content;
     read_site(site_dir, diags, content);
     read_taxonomy(site_dir, diags, content);
     const std::string& src = content.site.source_language;
+    // Plain strings are read as the source language, so records read for another one do not count.
+    RecordCache cache = cache_file.file.empty() ? RecordCache()
+                                                : RecordCache(cache_file.file, cache_file.program + "\n" + src);
     read_records(site_dir, "providers", "provider", read_provider, diags, src, content.providers,
-                 {"name", "short_name", "location", "phone", "email", "url", "accessible", "description", "checked"});
+                 {"name", "short_name", "location", "phone", "email", "url", "accessible", "description", "checked"}, cache);
     read_records(site_dir, "offers", "offer", read_offer, diags, src, content.offers,
                  {"title", "summary", "description", "provider", "life_phases", "topics", "audience", "languages",
-                  "location", "dates", "fee", "fee_note", "childcare", "url", "contact", "checked"});
+                  "location", "dates", "fee", "fee_note", "childcare", "url", "contact", "checked"}, cache);
     read_records(site_dir, "courses", "course", read_course, diags, src, content.courses,
                  {"type", "title", "provider", "level", "start", "end", "schedule", "lessons", "mode", "location",
                   "childcare", "seats", "fee", "fee_note", "registration", "life_phases", "topics", "description",
-                  "checked"});
+                  "checked"}, cache);
     read_records(site_dir, "contacts", "contact", read_contact, diags, src, content.contacts,
                  {"name", "organisation", "person", "topics", "life_phases", "audience", "languages", "location",
-                  "phone", "email", "url", "hours", "appointment", "description", "checked"});
+                  "phone", "email", "url", "hours", "appointment", "description", "checked"}, cache);
     read_records(site_dir, "pathways", "pathway", read_pathway, diags, src, content.pathways,
-                 {"title", "summary", "life_phases", "topics", "steps", "checked"});
+                 {"title", "summary", "life_phases", "topics", "steps", "checked"}, cache);
+    cache.save();
     read_pages(site_dir, diags, content);
     return content;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 #include "content/diagnostics.h"
 #include "content/records.h"
@@ -19,6 +20,13 @@ inline constexpr RecordKind kRecordKinds[] = {
     {"contact", "contacts"},   {"pathway", "pathways"},
 };
 
-Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags);
+// Where the records read on an earlier run are kept (see record_cache.h), and the name of the
+// Lotse that may use them; no file: every record file is read.
+struct RecordCacheFile {
+    std::filesystem::path file;
+    std::string program;
+};
+
+Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache = {});
 
 }  // namespace lotse

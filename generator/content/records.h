@@ -24,16 +24,22 @@ struct LocalisedText {
         auto it = by_language.find(language);
         return it == by_language.end() ? nullptr : &it->second;
     }
+
+    bool operator==(const LocalisedText&) const = default;
 };
 
 struct Located {
     std::string value;
     SourcePos pos;
+
+    bool operator==(const Located&) const = default;
 };
 
 struct Address {
     std::string street, postcode, city, district;
     std::optional<double> lat, lon;
+
+    bool operator==(const Address&) const = default;
 };
 
 struct Location {
@@ -41,6 +47,8 @@ struct Location {
     Kind kind = Kind::provider;
     Address address;
     SourcePos pos;
+
+    bool operator==(const Location&) const = default;
 };
 
 struct Fee {
@@ -48,6 +56,8 @@ struct Fee {
     double amount = 0;
     std::string currency;
     SourcePos pos;
+
+    bool operator==(const Fee&) const = default;
 };
 
 struct TimeSlot {
@@ -55,27 +65,37 @@ struct TimeSlot {
     int from = 0, to = 0;  // minutes after midnight
     LocalisedText note;
     SourcePos pos;
+
+    bool operator==(const TimeSlot&) const = default;
 };
 
 struct DateSpan {
     std::optional<Date> from, until;
     SourcePos pos;
+
+    bool operator==(const DateSpan&) const = default;
 };
 
 struct Level {
     std::string from, to;  // CEFR A1 … C2
     SourcePos pos;
+
+    bool operator==(const Level&) const = default;
 };
 
 struct Registration {
     std::string phone, email, url;
     std::optional<Date> deadline;
+
+    bool operator==(const Registration&) const = default;
 };
 
 // A link to another record: `course/vhs-ik` in pathway steps, `ref:course/vhs-ik` in Markdown.
 struct RecordRef {
     std::string kind, id;
     SourcePos pos;
+
+    bool operator==(const RecordRef&) const = default;
 };
 
 // Fields every record kind shares.
@@ -88,6 +108,8 @@ struct Record {
     std::vector<Located> life_phases, topics, audience;
     LocalisedText description;
     std::vector<Located> markdown_links;  // every link target in the record's Markdown
+
+    bool operator==(const Record&) const = default;
 };
 
 struct Provider : Record {
@@ -96,6 +118,8 @@ struct Provider : Record {
     std::optional<Address> location;
     std::string phone, email, url;
     std::optional<bool> accessible;
+
+    bool operator==(const Provider&) const = default;
 };
 
 struct Offer : Record {
@@ -107,6 +131,8 @@ struct Offer : Record {
     std::optional<Fee> fee;
     std::optional<bool> childcare;
     std::string url;
+
+    bool operator==(const Offer&) const = default;
 };
 
 struct Course : Record {
@@ -124,6 +150,8 @@ struct Course : Record {
     std::string seats;
     std::optional<Fee> fee;
     std::optional<Registration> registration;
+
+    bool operator==(const Course&) const = default;
 };
 
 struct Contact : Record {
@@ -135,16 +163,22 @@ struct Contact : Record {
     std::string phone, email, url;
     std::vector<TimeSlot> hours;
     std::string appointment;
+
+    bool operator==(const Contact&) const = default;
 };
 
 struct PathwayStep {
     LocalisedText title, text;
     std::vector<RecordRef> links;
+
+    bool operator==(const PathwayStep&) const = default;
 };
 
 struct Pathway : Record {
     LocalisedText title, summary;
     std::vector<PathwayStep> steps;
+
+    bool operator==(const Pathway&) const = default;
 };
 
 // content/pages/<slug>.<lang>.md

@@ -397,6 +397,19 @@ TEST(Rebuild, EqualsAFreshBuildAfterEveryKindOfEdit) {
     EXPECT_FALSE(fs::exists(site.out() / "de/courses/2027-01")) << "a month's folder goes with its last course";
 }
 
+TEST(Rebuild, AnotherSpellingOfTheSiteFolderIsTheSameSite) {
+    TestSite site;
+    add_records(site);
+    ASSERT_EQ(site.build(), 0);
+    RunOptions o;
+    o.site_dir = site.path() / "content" / "..";
+    o.out = site.out();
+    o.today = day("2026-11-22");
+    std::ostringstream out, err;
+    ASSERT_EQ(run_build(o, out, err), 0) << err.str();
+    EXPECT_THAT(out.str(), HasSubstr(": 0 changed, 70 unchanged; 0 pages rendered, 65 kept from the last build"));
+}
+
 TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
     TestSite site;
     add_records(site);

@@ -1,0 +1,348 @@
+#include "content/record_cache.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <type_traits>
+
+namespace lotse {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kMagic = "lotse record cache 1\n";
+// A file changed within this long before the cache was saved may have changed again within the
+// same tick of the file system's clock, so its stamp alone does not vouch for it.
+constexpr std::uint64_t kRacyNs = 2'000'000'000;
+
+std::uint64_t ns(const timespec& t) {
+    return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
+}
+
+// Every field of every record, once, for both directions. A field missing here would be lost on a
+// rebuild; the end-to-end tests compare builds from the cache with builds from the files.
+template <typename A> void fields(A& a, Located& x) { a(x.value), a(x.pos); }
+template <typename A> void fields(A& a, LocalisedText& x) { a(x.by_language), a(x.positions), a(x.pos); }
+template <typename A> void fields(A& a, Address& x) { a(x.street), a(x.postcode), a(x.city), a(x.district), a(x.lat), a(x.lon); }
+template <typename A> void fields(A& a, Location& x) { a(x.kind), a(x.address), a(x.pos); }
+template <typename A> void fields(A& a, Fee& x) { a(x.free), a(x.amount), a(x.currency), a(x.pos); }
+template <typename A> void fields(A& a, TimeSlot& x) { a(x.days), a(x.from), a(x.to), a(x.note), a(x.pos); }
+template <typename A> void fields(A& a, DateSpan& x) { a(x.from), a(x.until), a(x.pos); }
+template <typename A> void fields(A& a, Level& x) { a(x.from), a(x.to), a(x.pos); }
+template <typename A> void fields(A& a, Registration& x) { a(x.phone), a(x.email), a(x.url), a(x.deadline); }
+template <typename A> void fields(A& a, RecordRef& x) { a(x.kind), a(x.id), a(x.pos); }
+template <typename A> void fields(A& a, PathwayStep& x) { a(x.title), a(x.text), a(x.links); }
+template <typename A> void fields(A& a, Diagnostic& x) { a(x.severity), a(x.pos), a(x.message); }
+// id, path and source_hash come from the file itself.
+template <typename A> void common(A& a, Record& x) {
+    a(x.checked), a(x.checked_pos), a(x.life_phases), a(x.topics), a(x.audience), a(x.description), a(x.markdown_links);
+}
+template <typename A> void fields(A& a, Provider& x) {
+    common(a, x), a(x.name), a(x.short_name), a(x.location), a(x.phone), a(x.email), a(x.url), a(x.accessible);
+}
+template <typename A> void fields(A& a, Offer& x) {
+    common(a, x), a(x.title), a(x.summary), a(x.fee_note), a(x.provider), a(x.contact), a(x.languages), a(x.location),
+        a(x.dates), a(x.fee), a(x.childcare), a(x.url);
+}
+template <typename A> void fields(A& a, Course& x) {
+    common(a, x), a(x.type), a(x.title), a(x.fee_note), a(x.provider), a(x.level), a(x.start), a(x.end), a(x.end_pos),
+        a(x.schedule), a(x.lessons), a(x.mode), a(x.location), a(x.childcare), a(x.seats), a(x.fee), a(x.registration);
+}
+template <typename A> void fields(A& a, Contact& x) {
+    common(a, x), a(x.name), a(x.organisation), a(x.person), a(x.languages), a(x.location), a(x.phone), a(x.email),
+        a(x.url), a(x.hours), a(x.appointment);
+}
+template <typename A> void fields(A& a, Pathway& x) { common(a, x), a(x.title), a(x.summary), a(x.steps); }
+
+// Writes values in a fixed binary layout. Positions in the record's own file are written as a
+// flag, so a record found under another spelling of the site folder points at the right file.
+class Writer {
+public:
+    Writer(std::string& out, const std::string& file) : out_(out), file_(file) {}
+
+    void operator()(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+    void operator()(int v) { (*this)(static_cast<std::uint64_t>(static_cast<std::int64_t>(v))); }
+    void operator()(bool v) { out_.push_back(v ? 1 : 0); }
+    void operator()(double v) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        (*this)(bits);
+    }
+    void operator()(std::string_view s) {
+        (*this)(static_cast<std::uint64_t>(s.size()));
+        out_ += s;
+    }
+    void operator()(const SourcePos& p) {
+        const std::uint64_t kind = p.file.empty() ? 0 : p.file == file_ ? 1 : 2;
+        (*this)(kind);
+        if (kind == 2) (*this)(p.file);
+        (*this)(p.line);
+        (*this)(p.column);
+    }
+    void operator()(const Date& d) { (*this)(static_cast<int>(std::chrono::sys_days(d).time_since_epoch().count())); }
+    template <typename E>
+        requires std::is_enum_v<E>
+    void operator()(const E& e) {
+        (*this)(static_cast<int>(e));
+    }
+    template <typename T>
+    void operator()(const std::optional<T>& o) {
+        (*this)(o.has_value());
+        if (o) (*this)(*o);
+    }
+    template <typename T>
+    void operator()(const std::vector<T>& v) {
+        (*this)(static_cast<std::uint64_t>(v.size()));
+        for (const T& item : v) (*this)(item);
+    }
+    template <typename T>
+    void operator()(const std::map<std::string, T>& m) {
+        (*this)(static_cast<std::uint64_t>(m.size()));
+        for (const auto& [k, v] : m) {
+            (*this)(k);
+            (*this)(v);
+        }
+    }
+    template <typename T>
+        requires requires(Writer& w, T& t) { fields(w, t); }
+    void operator()(const T& t) {
+        fields(*this, const_cast<T&>(t));  // fields() only reads when given a Writer
+    }
+
+private:
+    std::string& out_;
+    const std::string& file_;
+};
+
+// Reads what Writer wrote; any value that does not fit the bytes left marks the whole entry bad.
+class Reader {
+public:
+    Reader(std::string_view in, const std::string& file) : in_(in), file_(file) {}
+    bool ok() const { return ok_ && in_.empty(); }
+
+    void operator()(std::uint64_t& v) {
+        if (!take(sizeof v)) return;
+        std::memcpy(&v, in_.data() - sizeof v, sizeof v);
+    }
+    void operator()(int& v) {
+        std::uint64_t raw = 0;
+        (*this)(raw);
+        v = static_cast<int>(static_cast<std::int64_t>(raw));
+    }
+    void operator()(bool& v) {
+        if (take(1)) v = in_.data()[-1] != 0;
+    }
+    void operator()(double& v) {
+        std::uint64_t bits = 0;
+        (*this)(bits);
+        std::memcpy(&v, &bits, sizeof v);
+    }
+    void operator()(std::string& s) {
+        std::uint64_t n = 0;
+        (*this)(n);
+        if (!take(n)) return;
+        s.assign(in_.data() - n, n);
+    }
+    void operator()(SourcePos& p) {
+        std::uint64_t kind = 0;
+        (*this)(kind);
+        if (kind == 1) p.file = file_;
+        else if (kind == 2) (*this)(p.file);
+        else if (kind != 0) ok_ = false;
+        (*this)(p.line);
+        (*this)(p.column);
+    }
+    void operator()(Date& d) {
+        int days = 0;
+        (*this)(days);
+        d = Date{std::chrono::sys_days(std::chrono::days(days))};
+    }
+    template <typename E>
+        requires std::is_enum_v<E>
+    void operator()(E& e) {
+        int v = 0;
+        (*this)(v);
+        e = static_cast<E>(v);
+    }
+    template <typename T>
+    void operator()(std::optional<T>& o) {
+        bool has = false;
+        (*this)(has);
+        if (!has) return o.reset();
+        o.emplace();
+        (*this)(*o);
+    }
+    template <typename T>
+    void operator()(std::vector<T>& v) {
+        std::uint64_t n = 0;
+        (*this)(n);
+        if (n > in_.size()) ok_ = false;  // every item takes at least a byte
+        for (std::uint64_t i = 0; i < n && ok_; ++i) (*this)(v.emplace_back());
+    }
+    template <typename T>
+    void operator()(std::map<std::string, T>& m) {
+        std::uint64_t n = 0;
+        (*this)(n);
+        for (std::uint64_t i = 0; i < n && ok_; ++i) {
+            std::string k;
+            (*this)(k);
+            (*this)(m[k]);
+        }
+    }
+    template <typename T>
+        requires requires(Reader& r, T& t) { fields(r, t); }
+    void operator()(T& t) {
+        fields(*this, t);
+    }
+
+private:
+    bool take(std::uint64_t n) {
+        if (!ok_ || n > in_.size()) return ok_ = false;
+        in_.remove_prefix(n);
+        return true;
+    }
+    std::string_view in_;
+    const std::string& file_;
+    bool ok_ = true;
+};
+
+}  // namespace
+
+std::optional<FileStamp> stamp_of(const fs::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+    return FileStamp{static_cast<std::uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
+                     static_cast<std::uint64_t>(st.st_ino)};
+}
+
+RecordCache::RecordCache(fs::path file, std::string key) : file_(std::move(file)), key_(std::move(key)) {
+    std::error_code ec;
+    const auto size = fs::file_size(file_, ec);
+    if (ec) return;
+    std::ifstream in(file_, std::ios::binary);
+    buffer_.resize(size);
+    if (!in.read(buffer_.data(), static_cast<std::streamsize>(size)) || !read_index()) entries_.clear();
+}
+
+// The file: magic, key, the time it was saved, then per record file its path (relative to the
+// site), stamp, hash of its bytes, and the record with its diagnostics; numbers are 8 bytes,
+// strings their length and their bytes.
+bool RecordCache::read_index() {
+    std::string_view rest(buffer_);
+    auto number = [&](std::uint64_t& v) {
+        if (rest.size() < sizeof v) return false;
+        std::memcpy(&v, rest.data(), sizeof v);
+        rest.remove_prefix(sizeof v);
+        return true;
+    };
+    auto text = [&](std::string_view& v) {
+        std::uint64_t n = 0;
+        if (!number(n) || n > rest.size()) return false;
+        v = rest.substr(0, n);
+        rest.remove_prefix(n);
+        return true;
+    };
+    std::string_view magic, key;
+    std::uint64_t count = 0;
+    if (!text(magic) || magic != kMagic || !text(key) || key != key_ || !number(saved_ns_) || !number(count))
+        return false;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        std::string_view path;
+        Entry e;
+        if (!text(path) || !number(e.stamp.size) || !number(e.stamp.mtime_ns) || !number(e.stamp.ctime_ns) ||
+            !number(e.stamp.inode) || !number(e.hash) || !text(e.blob))
+            return false;
+        entries_.emplace(path, e);
+    }
+    return rest.empty();
+}
+
+template <typename Rec>
+bool RecordCache::find(const std::string& path, const FileStamp& stamp,
+                       const std::function<const std::string*()>& text, Rec& out, Diagnostics& diags) {
+    auto it = entries_.find(path);
+    if (it == entries_.end()) return false;
+    const Entry& e = it->second;
+    const bool settled = stamp == e.stamp && e.stamp.ctime_ns + kRacyNs < saved_ns_ && e.stamp.mtime_ns + kRacyNs < saved_ns_;
+    if (!settled) {
+        const std::string* bytes = text();
+        if (!bytes || bytes->size() != e.stamp.size || std::hash<std::string>{}(*bytes) != e.hash) return false;
+    }
+    std::vector<Diagnostic> found;
+    Reader r(e.blob, out.path);  // the record, then its diagnostics
+    fields(r, out);
+    r(found);
+    if (!r.ok()) return false;
+    for (const Diagnostic& d : found)
+        if (d.severity == Severity::error) return false;  // files with errors are never cached
+    out.source_hash = e.hash;
+    for (const Diagnostic& d : found) diags.warning(d.pos, d.message);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!settled) changed_ = true;  // the new stamp is worth keeping
+    next_[path] = {stamp, e.hash, {}, e.blob};
+    return true;
+}
+
+template <typename Rec>
+void RecordCache::put(const std::string& path, const FileStamp& stamp, std::uint64_t hash, const Rec& record,
+                      const Diagnostics& diags) {
+    if (file_.empty()) return;
+    std::string blob;
+    Writer w(blob, record.path);
+    w(record);
+    w(diags.items());
+    std::lock_guard<std::mutex> lock(mutex_);
+    Next& n = next_[path];
+    n = {stamp, hash, std::move(blob), {}};
+    n.blob = n.owned;
+    changed_ = true;
+}
+
+void RecordCache::save() {
+    if (file_.empty()) return;
+    if (!changed_ && next_.size() == entries_.size()) return;
+    const std::string none;
+    std::string out;
+    Writer w(out, none);
+    w(kMagic);
+    w(key_);
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    w(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
+    w(static_cast<std::uint64_t>(next_.size()));
+    for (const auto& [path, e] : next_) {
+        w(path);
+        w(e.stamp.size), w(e.stamp.mtime_ns), w(e.stamp.ctime_ns), w(e.stamp.inode), w(e.hash);
+        w(e.blob);
+    }
+    std::error_code ec;
+    fs::create_directories(file_.parent_path(), ec);
+    // Written beside and renamed, so another run never reads half a cache.
+    const fs::path temp = file_.string() + "." + std::to_string(::getpid());
+    {
+        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
+        f.write(out.data(), static_cast<std::streamsize>(out.size()));
+        if (!f) {
+            fs::remove(temp, ec);
+            return;
+        }
+    }
+    fs::rename(temp, file_, ec);
+    if (ec) fs::remove(temp, ec);
+}
+
+#define LOTSE_RECORD_CACHE(Rec)                                                                                     \
+    template bool RecordCache::find<Rec>(const std::string&, const FileStamp&,                                      \
+                                         const std::function<const std::string*()>&, Rec&, Diagnostics&);           \
+    template void RecordCache::put<Rec>(const std::string&, const FileStamp&, std::uint64_t, const Rec&,             \
+                                        const Diagnostics&);
+LOTSE_RECORD_CACHE(Provider)
+LOTSE_RECORD_CACHE(Offer)
+LOTSE_RECORD_CACHE(Course)
+LOTSE_RECORD_CACHE(Contact)
+LOTSE_RECORD_CACHE(Pathway)
+
+}  // namespace lotse

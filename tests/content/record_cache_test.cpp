@@ -1,0 +1,135 @@
+// The record cache: a record file whose bytes did not change is not parsed again, and what comes
+// from the cache is exactly what parsing gives.
+#include "content/record_cache.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "content/loader.h"
+#include "test_site.h"
+
+namespace lotse::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Copies the sample site's content, so that its files can be changed.
+void copy_sample(const fs::path& to) {
+    fs::copy(fs::path(LOTSE_SOURCE_DATA_DIR) / "content", to / "content", fs::copy_options::recursive);
+}
+
+std::vector<Diagnostic> items(const Diagnostics& d) { return d.items(); }
+
+TEST(RecordCache, RecordsFromTheCacheAreThoseTheFilesGive) {
+    TempDir dir;
+    copy_sample(dir.path());
+    const RecordCacheFile cache{dir.path() / "cache/site.records", "lotse test"};
+    Diagnostics parsed_diags, cached_diags, uncached_diags;
+    const Content parsed = load_content(dir.path(), parsed_diags, cache);
+    ASSERT_TRUE(fs::exists(cache.file));
+    const Content cached = load_content(dir.path(), cached_diags, cache);
+    const Content uncached = load_content(dir.path(), uncached_diags);
+    ASSERT_GE(parsed.offers.size(), 10u);
+    EXPECT_EQ(cached.providers, parsed.providers);
+    EXPECT_EQ(cached.offers, parsed.offers);
+    EXPECT_EQ(cached.courses, parsed.courses);
+    EXPECT_EQ(cached.contacts, parsed.contacts);
+    EXPECT_EQ(cached.pathways, parsed.pathways);
+    EXPECT_EQ(uncached.offers, parsed.offers);
+    EXPECT_EQ(items(cached_diags), items(parsed_diags));
+}
+
+// A cache whose entry for a file says something else than the file: used only while the file's
+// bytes are the ones it was made from.
+class PlantedCache : public testing::Test {
+protected:
+    void SetUp() override {
+        site.file("content/offers/kurs.yaml",
+                  "title: {de: \"Aus der Datei\"}\nsummary: {de: \"Kurz\"}\nprovider: vhs\nlife_phases: [school]\n"
+                  "topics: [school]\nchecked: 2026-11-02\n");
+        const fs::path file = site.path() / "content/offers/kurs.yaml";
+        const std::string bytes = read(file);
+        Offer planted;
+        planted.id = "kurs";
+        planted.path = file.lexically_normal().generic_string();
+        planted.title.by_language["de"] = "Aus dem Cache";
+        planted.title.pos = {planted.path, 1, 8};
+        Diagnostics warnings;
+        warnings.warning({planted.path, 2, 3}, "a warning kept with the record");
+        RecordCache cache(cache_file.file, cache_file.program + "\nde");
+        cache.put("offers/kurs.yaml", *stamp_of(file), std::hash<std::string>{}(bytes), planted, warnings);
+        cache.save();
+    }
+    std::string title(Diagnostics& diags) {
+        const Content c = load_content(site.path(), diags, cache_file);
+        for (const Offer& o : c.offers)
+            if (o.id == "kurs") return o.title.by_language.at("de");
+        return "(missing)";
+    }
+
+    TestSite site;
+    TempDir cache_dir;
+    RecordCacheFile cache_file{cache_dir.path() / "site.records", "lotse test"};
+};
+
+TEST_F(PlantedCache, AnUnchangedFileIsNotParsedAgain) {
+    Diagnostics diags;
+    EXPECT_EQ(title(diags), "Aus dem Cache");
+    ASSERT_EQ(diags.items().size(), 1u);
+    EXPECT_EQ(format(diags.items()[0]),
+              (site.path() / "content/offers/kurs.yaml").generic_string() + ":2:3: warning: a warning kept with the record");
+}
+
+TEST_F(PlantedCache, AFileTouchedButNotChangedIsNotParsedAgain) {
+    const fs::path file = site.path() / "content/offers/kurs.yaml";
+    const std::string bytes = read(file);
+    fs::remove(file);
+    write(file, bytes);  // new inode, new times, same bytes
+    Diagnostics diags;
+    EXPECT_EQ(title(diags), "Aus dem Cache");
+}
+
+TEST_F(PlantedCache, AChangedFileIsParsedAgain) {
+    site.file("content/offers/kurs.yaml",
+              "title: {de: \"Neu aus der Datei\"}\nsummary: {de: \"Kurz\"}\nprovider: vhs\nlife_phases: [school]\n"
+              "topics: [school]\nchecked: 2026-11-02\n");
+    Diagnostics diags;
+    EXPECT_EQ(title(diags), "Neu aus der Datei");
+    EXPECT_TRUE(diags.items().empty());
+}
+
+TEST_F(PlantedCache, AnotherLotseOrSourceLanguageDoesNotUseIt) {
+    cache_file.program = "another lotse";
+    Diagnostics diags;
+    EXPECT_EQ(title(diags), "Aus der Datei");
+}
+
+TEST_F(PlantedCache, ADamagedCacheIsIgnored) {
+    for (std::size_t keep : {std::size_t{0}, std::size_t{10}, std::size_t{100}, fs::file_size(cache_file.file) - 1}) {
+        fs::resize_file(cache_file.file, keep);
+        Diagnostics diags;
+        EXPECT_EQ(title(diags), "Aus der Datei") << "cut to " << keep << " bytes";
+        EXPECT_TRUE(diags.items().empty());
+        SetUp();
+    }
+}
+
+TEST_F(PlantedCache, AFileWithErrorsIsNeverCached) {
+    site.file("content/offers/kurs.yaml", "title: [kaputt\n");
+    Diagnostics first, second;
+    title(first);
+    title(second);
+    EXPECT_TRUE(first.has_errors());
+    EXPECT_EQ(items(second), items(first));
+}
+
+TEST(RecordCache, AnUnwritableCacheIsNoError) {
+    TestSite site;
+    site.file("cache-is-a-file", "x");
+    Diagnostics diags;
+    load_content(site.path(), diags, {site.path() / "cache-is-a-file" / "site.records", "lotse test"});
+    EXPECT_FALSE(diags.has_errors());
+}
+
+}  // namespace
+}  // namespace lotse::test

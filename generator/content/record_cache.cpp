@@ -1,5 +1,7 @@
 #include "content/record_cache.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -220,19 +222,27 @@ std::optional<FileStamp> stamp_of(const fs::path& file) {
 }
 
 RecordCache::RecordCache(fs::path file, std::string key) : file_(std::move(file)), key_(std::move(key)) {
-    std::error_code ec;
-    const auto size = fs::file_size(file_, ec);
-    if (ec) return;
-    std::ifstream in(file_, std::ios::binary);
-    buffer_.resize(size);
-    if (!in.read(buffer_.data(), static_cast<std::streamsize>(size)) || !read_index()) entries_.clear();
+    // Mapped, not read: most of it is only looked at, and pages come straight from the page cache.
+    const int fd = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        void* at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (at != MAP_FAILED) mapped_ = {static_cast<const char*>(at), static_cast<std::size_t>(st.st_size)};
+    }
+    ::close(fd);
+    if (!read_index()) entries_.clear();
+}
+
+RecordCache::~RecordCache() {
+    if (!mapped_.empty()) ::munmap(const_cast<char*>(mapped_.data()), mapped_.size());
 }
 
 // The file: magic, key, the time it was saved, then per record file its path (relative to the
 // site), stamp, hash of its bytes, and the record with its diagnostics; numbers are 8 bytes,
 // strings their length and their bytes.
 bool RecordCache::read_index() {
-    std::string_view rest(buffer_);
+    std::string_view rest(mapped_);
     auto number = [&](std::uint64_t& v) {
         if (rest.size() < sizeof v) return false;
         std::memcpy(&v, rest.data(), sizeof v);
@@ -282,7 +292,7 @@ bool RecordCache::find(const std::string& path, const FileStamp& stamp,
     out.source_hash = e.hash;
     for (const Diagnostic& d : found) diags.warning(d.pos, d.message);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!settled) changed_ = true;  // the new stamp is worth keeping
+    if (stamp != e.stamp) changed_ = true;  // the new stamp saves reading the file next time
     next_[path] = {stamp, e.hash, {}, e.blob};
     return true;
 }
@@ -305,9 +315,18 @@ void RecordCache::put(const std::string& path, const FileStamp& stamp, std::uint
 void RecordCache::save() {
     if (file_.empty()) return;
     if (!changed_ && next_.size() == entries_.size()) return;
+    std::error_code ec;
+    fs::create_directories(file_.parent_path(), ec);
+    // Written beside and renamed, so another run never reads half a cache.
+    const fs::path temp = file_.string() + "." + std::to_string(::getpid());
+    std::ofstream f(temp, std::ios::binary | std::ios::trunc);
     const std::string none;
-    std::string out;
-    Writer w(out, none);
+    std::string head;
+    Writer w(head, none);
+    auto flush = [&] {
+        f.write(head.data(), static_cast<std::streamsize>(head.size()));
+        head.clear();
+    };
     w(kMagic);
     w(key_);
     const auto now = std::chrono::system_clock::now().time_since_epoch();
@@ -316,19 +335,15 @@ void RecordCache::save() {
     for (const auto& [path, e] : next_) {
         w(path);
         w(e.stamp.size), w(e.stamp.mtime_ns), w(e.stamp.ctime_ns), w(e.stamp.inode), w(e.hash);
-        w(e.blob);
+        w(static_cast<std::uint64_t>(e.blob.size()));
+        flush();
+        f.write(e.blob.data(), static_cast<std::streamsize>(e.blob.size()));
     }
-    std::error_code ec;
-    fs::create_directories(file_.parent_path(), ec);
-    // Written beside and renamed, so another run never reads half a cache.
-    const fs::path temp = file_.string() + "." + std::to_string(::getpid());
-    {
-        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-        f.write(out.data(), static_cast<std::streamsize>(out.size()));
-        if (!f) {
-            fs::remove(temp, ec);
-            return;
-        }
+    flush();
+    f.close();
+    if (!f) {
+        fs::remove(temp, ec);
+        return;
     }
     fs::rename(temp, file_, ec);
     if (ec) fs::remove(temp, ec);

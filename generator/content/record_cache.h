@@ -32,6 +32,9 @@ public:
     RecordCache() = default;  // no cache: nothing is found, nothing is saved
     // Reads the cache file; `key` names this Lotse and the site's source language.
     RecordCache(std::filesystem::path file, std::string key);
+    ~RecordCache();
+    RecordCache(const RecordCache&) = delete;
+    RecordCache& operator=(const RecordCache&) = delete;
 
     // The record of `path` as cached, if the file is the same. `text` is called for the file's
     // bytes only when its stamp cannot tell; it may return nullptr if the file cannot be read.
@@ -58,13 +61,13 @@ private:
         FileStamp stamp;
         std::uint64_t hash = 0;
         std::string owned;       // a record read on this run
-        std::string_view blob;   // into `owned` or, for a record found, into buffer_
+        std::string_view blob;   // into `owned` or, for a record found, into mapped_
     };
     bool read_index();
 
     std::filesystem::path file_;
     std::string key_;
-    std::string buffer_;  // the cache file; entries point into it
+    std::string_view mapped_;  // the cache file, mapped read-only; entries point into it
     std::uint64_t saved_ns_ = 0;
     std::unordered_map<std::string_view, Entry> entries_;
     std::mutex mutex_;

@@ -110,18 +110,23 @@ const std::string& program_identity() {
     return identity;
 }
 
-// Records read on an earlier run of this site: $XDG_CACHE_HOME/lotse (or ~/.cache/lotse), one
-// file per site folder. Without either variable there is no cache.
+// Where Lotse keeps what saves work on the next run (parsed records, compiled catalogs):
+// $XDG_CACHE_HOME/lotse, else ~/.cache/lotse; empty (no cache) without either variable.
+fs::path cache_dir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "lotse";
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "lotse";
+    return {};
+}
+
+// Records read on an earlier run of this site: one file per site folder.
 RecordCacheFile record_cache_file(const fs::path& site_dir) {
-    fs::path base;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".cache";
-    else return {};
+    const fs::path base = cache_dir();
+    if (base.empty()) return {};
     std::error_code ec;
     const fs::path site = fs::weakly_canonical(fs::absolute(site_dir), ec);
     char name[32];
     std::snprintf(name, sizeof name, "%016llx.records", static_cast<unsigned long long>(std::hash<std::string>{}(site.string())));
-    return {base / "lotse" / name, program_identity()};
+    return {base / name, program_identity()};
 }
 
 // Everything every page depends on. A page of a rebuild is rendered again unless this and the
@@ -163,7 +168,8 @@ Loaded load_and_check(const RunOptions& o, Diagnostics& diags) {
     std::vector<std::string> languages;
     for (const Located& lang : l.content.site.languages) languages.push_back(lang.value);
     if (!l.content.site.source_language.empty())
-        l.catalogs = Catalogs::load(layered(o.site_dir, "i18n"), languages, l.content.site.source_language, diags);
+        l.catalogs = Catalogs::load(layered(o.site_dir, "i18n"), languages, l.content.site.source_language, diags,
+                                    cache_dir().empty() ? fs::path() : cache_dir() / "catalogs");
     check_content(l.content, l.catalogs, o.today, diags);
     return l;
 }

@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include <unicode/locid.h>
+#include <unicode/uvernum.h>
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
@@ -74,6 +76,27 @@ std::string utf8(const icu::UnicodeString& s) {
     return out;
 }
 
+// Copies the one compiled bundle (<locale>.res) in `from` into `to`; false if there is none.
+bool copy_bundle(const fs::path& from, const fs::path& to) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(from, ec))
+        if (e.path().extension() == ".res")
+            return fs::copy_file(e.path(), to / e.path().filename(), fs::copy_options::overwrite_existing, ec);
+    return false;
+}
+
+// Keeps a compiled bundle's folder as `as`, whole or not at all (renamed into place); a cache that
+// cannot be written only means compiling again next time.
+void keep_bundle(const fs::path& folder, const fs::path& as) {
+    std::error_code ec;
+    fs::create_directories(as.parent_path(), ec);
+    const fs::path temp = as.string() + "." + std::to_string(getpid());
+    fs::remove_all(temp, ec);
+    if (!fs::create_directory(temp, ec) || !copy_bundle(folder, temp)) return (void)fs::remove_all(temp, ec);
+    fs::rename(temp, as, ec);
+    if (ec) fs::remove_all(temp, ec);
+}
+
 // Line of the first mention of `key` in a catalog's text, for a diagnostic's position.
 int line_of(const std::string& text, const std::string& key) {
     auto at = text.find('"' + key + '"');
@@ -89,7 +112,7 @@ Catalogs& Catalogs::operator=(Catalogs&&) noexcept = default;
 Catalogs::~Catalogs() = default;
 
 Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std::string>& languages,
-                        const std::string& source_language, Diagnostics& diags) {
+                        const std::string& source_language, Diagnostics& diags, const fs::path& compiled) {
     Catalogs out;
     out.source_language_ = source_language;
 
@@ -110,13 +133,33 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
     }
     const fs::path work(templ);
     std::map<std::string, std::string> texts;
+    // A catalog compiled before from the same bytes is taken from `compiled`; the others are
+    // compiled each into a folder of its own and kept there for the next run.
+    std::map<std::string, fs::path> kept_as;
     std::map<std::string, std::unique_ptr<GenrbRun>> runs;
-    for (const auto& [name, path] : sources) runs[name] = std::make_unique<GenrbRun>(path, work);
     for (const auto& [name, path] : sources) {
+        texts[name] = slurp(path);
+        if (!compiled.empty()) {
+            char key[32];
+            std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(
+                                                          texts[name] + "\n" + LOTSE_GENRB + " " + U_ICU_VERSION)));
+            kept_as[name] = compiled / key;
+            if (copy_bundle(kept_as[name], work)) continue;
+        }
+        const fs::path own = work / ("genrb-" + name);
+        fs::create_directory(own);
+        runs[name] = std::make_unique<GenrbRun>(path, own);
+    }
+    for (const auto& [name, path] : sources) {
+        if (!runs.count(name)) continue;
+        const fs::path own = work / ("genrb-" + name);
         const std::string complaints = runs.at(name)->complaints();
         const std::string display = path.lexically_normal().generic_string();
-        texts[name] = slurp(path);
-        if (complaints.empty()) continue;
+        if (complaints.empty()) {
+            copy_bundle(own, work);
+            if (kept_as.count(name)) keep_bundle(own, kept_as[name]);
+            continue;
+        }
         std::istringstream lines(complaints);
         std::string line;
         bool reported = false;

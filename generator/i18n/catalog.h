@@ -25,8 +25,11 @@ class Catalogs {
 public:
     // `dirs` in rising priority: a file in a later folder replaces the same file of an earlier one.
     // Problems (a catalog genrb rejects, a message with bad syntax) become diagnostics.
+    // `compiled`, if given, is a folder where compiled catalogs are kept by the bytes they were
+    // compiled from, so an unchanged catalog is not compiled again.
     static Catalogs load(const std::vector<std::filesystem::path>& dirs, const std::vector<std::string>& languages,
-                         const std::string& source_language, Diagnostics& diags);
+                         const std::string& source_language, Diagnostics& diags,
+                         const std::filesystem::path& compiled = {});
 
     Catalogs() = default;
     Catalogs(Catalogs&&) noexcept;

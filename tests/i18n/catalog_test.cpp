@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "i18n/catalog.h"
+
+#include <algorithm>
+#include <filesystem>
 #include "test_site.h"
 
 namespace lotse {
@@ -75,6 +78,56 @@ TEST(Catalog, UnknownKeyShowsItself) {
     Diagnostics diags;
     const Catalogs c = built_in({"de"}, diags);
     EXPECT_EQ(c.format("de", "no.such.key"), "no.such.key");
+}
+
+// Compiled catalogs are kept by the bytes they came from: an unchanged catalog is not compiled
+// again, an edited one is, and one genrb rejects is reported every time.
+TEST(Catalog, CompiledCatalogsAreKeptByTheirBytes) {
+    test::TempDir dir;
+    const std::filesystem::path i18n = dir.path() / "i18n", compiled = dir.path() / "compiled";
+    test::write(i18n / "de.txt", "de {\n  nav.home { \"Start\" }\n  courses.count { \"{count, plural, one {# Kurs} other {# Kurse}}\" }\n}\n");
+    test::write(i18n / "en.txt", "en {\n  nav.home { \"Home\" }\n}\n");
+    auto load = [&](Diagnostics& diags) { return Catalogs::load({i18n}, {"de", "en"}, "de", diags, compiled); };
+    Diagnostics first;
+    EXPECT_EQ(load(first).format("en", "nav.home"), "Home");
+    ASSERT_TRUE(first.items().empty());
+    auto kept = [&] {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::recursive_directory_iterator(compiled))
+            if (e.is_regular_file()) out.push_back(e.path().filename().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_THAT(kept(), ElementsAre("de.res", "en.res"));
+
+    // The kept bundle is what the next run reads: one planted in its place shows.
+    test::write(dir.path() / "planted/en.txt", "en {\n  nav.home { \"Planted\" }\n}\n");
+    Diagnostics planting;
+    Catalogs::load({dir.path() / "planted"}, {"en"}, "en", planting, dir.path() / "planted-compiled");
+    for (const auto& kept_en : std::filesystem::recursive_directory_iterator(compiled))
+        if (kept_en.path().filename() == "en.res")
+            for (const auto& planted : std::filesystem::recursive_directory_iterator(dir.path() / "planted-compiled"))
+                if (planted.path().filename() == "en.res")
+                    std::filesystem::copy_file(planted.path(), kept_en.path(),
+                                               std::filesystem::copy_options::overwrite_existing);
+    Diagnostics second;
+    const Catalogs again = load(second);
+    EXPECT_EQ(again.format("de", "courses.count", {{"count", 2LL}}), "2 Kurse");
+    EXPECT_EQ(again.format("en", "nav.home"), "Planted");
+
+    test::write(i18n / "en.txt", "en {\n  nav.home { \"Start page\" }\n}\n");
+    Diagnostics third;
+    EXPECT_EQ(load(third).format("en", "nav.home"), "Start page");
+    EXPECT_THAT(kept(), ElementsAre("de.res", "en.res", "en.res"));
+
+    test::write(i18n / "en.txt", "en {\n  nav.home { \"Start page\" \n}\n");
+    for (int run = 0; run < 2; ++run) {
+        Diagnostics broken;
+        load(broken);
+        ASSERT_EQ(broken.items().size(), 1u) << "run " << run;
+        EXPECT_THAT(format(broken.items()[0]), HasSubstr("/i18n/en.txt:1:1: error: this catalog cannot be compiled: unterminated table"));
+    }
+    EXPECT_THAT(kept(), ElementsAre("de.res", "en.res", "en.res"));
 }
 
 }  // namespace

@@ -479,7 +479,6 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
         rec = read(file, m);
         rec.id = id;
         rec.path = path;
-        rec.source_hash = hash;
         if (stamp && !d.has_errors()) cache.put(cached_as, *stamp, hash, rec, d);
         records[i] = std::move(rec);
     });

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <type_traits>
 
+#include "content/record_fields.h"
+
 namespace lotse {
 
 namespace fs = std::filesystem;
@@ -24,41 +26,6 @@ constexpr std::uint64_t kRacyNs = 2'000'000'000;
 std::uint64_t ns(const timespec& t) {
     return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
 }
-
-// Every field of every record, once, for both directions. A field missing here would be lost on a
-// rebuild; the end-to-end tests compare builds from the cache with builds from the files.
-template <typename A> void fields(A& a, Located& x) { a(x.value), a(x.pos); }
-template <typename A> void fields(A& a, LocalisedText& x) { a(x.by_language), a(x.positions), a(x.pos); }
-template <typename A> void fields(A& a, Address& x) { a(x.street), a(x.postcode), a(x.city), a(x.district), a(x.lat), a(x.lon); }
-template <typename A> void fields(A& a, Location& x) { a(x.kind), a(x.address), a(x.pos); }
-template <typename A> void fields(A& a, Fee& x) { a(x.free), a(x.amount), a(x.currency), a(x.pos); }
-template <typename A> void fields(A& a, TimeSlot& x) { a(x.days), a(x.from), a(x.to), a(x.note), a(x.pos); }
-template <typename A> void fields(A& a, DateSpan& x) { a(x.from), a(x.until), a(x.pos); }
-template <typename A> void fields(A& a, Level& x) { a(x.from), a(x.to), a(x.pos); }
-template <typename A> void fields(A& a, Registration& x) { a(x.phone), a(x.email), a(x.url), a(x.deadline); }
-template <typename A> void fields(A& a, RecordRef& x) { a(x.kind), a(x.id), a(x.pos); }
-template <typename A> void fields(A& a, PathwayStep& x) { a(x.title), a(x.text), a(x.links); }
-template <typename A> void fields(A& a, Diagnostic& x) { a(x.severity), a(x.pos), a(x.message); }
-// id, path and source_hash come from the file itself.
-template <typename A> void common(A& a, Record& x) {
-    a(x.checked), a(x.checked_pos), a(x.life_phases), a(x.topics), a(x.audience), a(x.description), a(x.markdown_links);
-}
-template <typename A> void fields(A& a, Provider& x) {
-    common(a, x), a(x.name), a(x.short_name), a(x.location), a(x.phone), a(x.email), a(x.url), a(x.accessible);
-}
-template <typename A> void fields(A& a, Offer& x) {
-    common(a, x), a(x.title), a(x.summary), a(x.fee_note), a(x.provider), a(x.contact), a(x.languages), a(x.location),
-        a(x.dates), a(x.fee), a(x.childcare), a(x.url);
-}
-template <typename A> void fields(A& a, Course& x) {
-    common(a, x), a(x.type), a(x.title), a(x.fee_note), a(x.provider), a(x.level), a(x.start), a(x.end), a(x.end_pos),
-        a(x.schedule), a(x.lessons), a(x.mode), a(x.location), a(x.childcare), a(x.seats), a(x.fee), a(x.registration);
-}
-template <typename A> void fields(A& a, Contact& x) {
-    common(a, x), a(x.name), a(x.organisation), a(x.person), a(x.languages), a(x.location), a(x.phone), a(x.email),
-        a(x.url), a(x.hours), a(x.appointment);
-}
-template <typename A> void fields(A& a, Pathway& x) { common(a, x), a(x.title), a(x.summary), a(x.steps); }
 
 // Writes values in a fixed binary layout. Positions in the record's own file are written as a
 // flag, so a record found under another spelling of the site folder points at the right file.
@@ -289,7 +256,6 @@ bool RecordCache::find(const std::string& path, const FileStamp& stamp,
     if (!r.ok()) return false;
     for (const Diagnostic& d : found)
         if (d.severity == Severity::error) return false;  // files with errors are never cached
-    out.source_hash = e.hash;
     for (const Diagnostic& d : found) diags.warning(d.pos, d.message);
     std::lock_guard<std::mutex> lock(mutex_);
     if (stamp != e.stamp) changed_ = true;  // the new stamp saves reading the file next time

@@ -102,7 +102,6 @@ struct RecordRef {
 struct Record {
     std::string id;
     std::string path;  // the file, as shown in diagnostics
-    std::uint64_t source_hash = 0;  // of the file's bytes: a rebuild re-renders only what changed
     std::optional<Date> checked;
     SourcePos checked_pos;
     std::vector<Located> life_phases, topics, audience;

@@ -14,6 +14,7 @@
 #include <unicode/plurrule.h>
 
 #include "render/exports.h"
+#include "render/fingerprint.h"
 #include "render/language_view.h"
 
 namespace lotse {
@@ -644,86 +645,6 @@ private:
 
 }  // namespace
 
-namespace {
-
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
-std::uint64_t mix(std::uint64_t h, const std::string& s) { return mix(h, std::hash<std::string>{}(s)); }
-
-// What a page is made of, beyond the inputs every page shares: the records it shows, and for each
-// of them the provider whose name and address its card shows.
-class PageInputs {
-public:
-    explicit PageInputs(const SitePlan& plan) : plan_(plan) {}
-
-    std::uint64_t hash(const PlannedPage& p) const {
-        std::uint64_t h = mix(0, p.route);
-        auto card = [&](const RecordEntry* e) { h = this->card(h, e); };
-        switch (p.kind) {
-            case PageKind::home:
-            case PageKind::free_page: break;
-            case PageKind::life_phase:
-            case PageKind::topic:
-                for (const Group& g : p.groups)
-                    for (const RecordEntry* e : g.entries) card(e);
-                for (const RecordEntry* e : p.contacts) card(e);
-                break;
-            case PageKind::courses:
-            case PageKind::course_month:
-                for (const RecordEntry* e : plan_.courses) card(e);
-                break;
-            case PageKind::counselling:
-            case PageKind::az:
-                for (const RecordEntry& e : plan_.entries)
-                    if (p.kind == PageKind::az || e.kind == "contact") card(&e);
-                break;
-            case PageKind::record: {
-                const RecordEntry& e = *p.entry;
-                card(&e);
-                const Record& r = *e.record;
-                if (e.kind == "offer") card(plan_.find("contact", static_cast<const Offer&>(r).contact.value));
-                if (e.kind == "pathway")
-                    for (const PathwayStep& s : static_cast<const Pathway&>(r).steps)
-                        for (const RecordRef& l : s.links) card(plan_.find(l.kind, l.id));
-                if (e.kind == "provider")
-                    for (const RecordEntry& other : plan_.entries)
-                        if (provider_of(other) == r.id) card(&other);
-                break;
-            }
-        }
-        return h;
-    }
-
-    // A file once per site: the course exports show every course, the sitemap every page; the
-    // others only what every page shares.
-    std::uint64_t site_file(const std::string& path) const {
-        std::uint64_t h = mix(0, path);
-        if (path == "courses.csv" || path == "courses.ics")
-            for (const RecordEntry* e : plan_.courses) h = card(h, e);
-        if (path == "sitemap.xml")
-            for (const PlannedPage& p : plan_.pages) h = mix(h, p.route);
-        return h;
-    }
-
-private:
-    // A card shows its record and the name and address of the record's provider.
-    std::uint64_t card(std::uint64_t h, const RecordEntry* e) const {
-        if (!e) return h;
-        h = mix(h, e->record->source_hash);
-        if (const RecordEntry* provider = plan_.find("provider", provider_of(*e))) h = mix(h, provider->record->source_hash);
-        return h;
-    }
-
-    static std::string provider_of(const RecordEntry& e) {
-        if (e.kind == "offer") return static_cast<const Offer&>(*e.record).provider.value;
-        if (e.kind == "course") return static_cast<const Course&>(*e.record).provider.value;
-        if (e.kind == "contact") return static_cast<const Contact&>(*e.record).organisation.value;
-        return {};
-    }
-    const SitePlan& plan_;
-};
-
-}  // namespace
-
 void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sink) {
     const std::size_t languages = in.plan.languages.size(), pages = in.plan.pages.size();
     const std::size_t total = languages * pages;
@@ -736,9 +657,7 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
     // folders (creating files in one folder is serialised by the file system). Each page goes to
     // the sink as soon as it is rendered, so memory does not grow with the size of the site.
     constexpr std::size_t kRun = 32;
-    std::vector<std::uint64_t> page_hashes(pages);
-    const PageInputs inputs(in.plan);
-    for (std::size_t p = 0; p < pages; ++p) page_hashes[p] = mix(in.inputs_hash, inputs.hash(in.plan.pages[p]));
+    const Fingerprints fingerprints(in.plan, in.content.site.source_language, in.inputs_hash);
     std::vector<std::atomic<std::size_t>> next_page(languages);  // per language
     std::atomic<std::size_t> next_language{0};
     auto pick_language = [&]() -> std::optional<std::size_t> {
@@ -758,7 +677,7 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
             for (std::size_t start; (start = next_page[*l].fetch_add(kRun)) < pages;)
                 for (std::size_t p = start; p < std::min(pages, start + kRun); ++p) {
                     const PlannedPage& page = in.plan.pages[p];
-                    const std::uint64_t fingerprint = mix(page_hashes[p], language);
+                    const std::uint64_t fingerprint = fingerprints.page(page, *l);
                     if (in.reuse && in.reuse(language + "/" + page.route, fingerprint)) continue;
                     OutputFile file = renderer.page(language, page);
                     file.fingerprint = fingerprint;
@@ -766,7 +685,7 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
                 }
         }
         if (t == 0) {
-            auto fingerprint = [&](const std::string& path) { return mix(in.inputs_hash, inputs.site_file(path)); };
+            auto fingerprint = [&](const std::string& path) { return fingerprints.site_file(path); };
             auto wanted = [&](const std::string& path) { return !(in.reuse && in.reuse(path, fingerprint(path))); };
             for (OutputFile& f : renderer.site_files(wanted)) {
                 f.fingerprint = fingerprint(f.path);

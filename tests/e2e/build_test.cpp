@@ -419,10 +419,26 @@ TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
               "summary: {de: \"Lesen\", en: \"Reading\", ar: \"قراءة\"}\n"
               "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
     ASSERT_EQ(site.build(), 0);
-    // Per language: the offer, its provider, its life phase and topic, the A–Z page; only the
-    // German ones show the German title that changed. The language chooser, the 404 page and the
-    // course exports do not show offers, so they are kept too.
-    EXPECT_THAT(site.out_text(), HasSubstr(": 5 changed, 65 unchanged; 15 pages rendered, 50 kept from the last build"));
+    // The offer, its provider, its life phase and topic, the A–Z page show its title; English and
+    // Arabic have titles of their own, so only the German ones are rendered. The language chooser,
+    // the 404 page and the course exports do not show offers, so they are kept too.
+    EXPECT_THAT(site.out_text(), HasSubstr(": 5 changed, 65 unchanged; 5 pages rendered, 60 kept from the last build"));
+}
+
+TEST(Rebuild, AnEditShowsInEveryLanguageThatBorrowsTheText) {
+    TestSite site;
+    add_records(site);
+    site.file("content/offers/arabisch.yaml",
+              "title: {de: \"Lesecafé\"}\nsummary: {de: \"Lesen\", en: \"Reading\", ar: \"قراءة\"}\n"
+              "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
+    ASSERT_EQ(site.build(), 0);
+    site.file("content/offers/arabisch.yaml",
+              "title: {de: \"Lesecafé am Abend\"}\nsummary: {de: \"Lesen\", en: \"Reading\", ar: \"قراءة\"}\n"
+              "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
+    ASSERT_EQ(site.build(), 0);
+    // The same five pages in each of the three languages: English and Arabic show the German title.
+    EXPECT_THAT(site.out_text(), HasSubstr(": 15 changed, 55 unchanged; 15 pages rendered, 50 kept from the last build"));
+    EXPECT_THAT(site.page("ar/offers/arabisch.html"), HasSubstr("Lesecafé am Abend"));
 }
 
 }  // namespace

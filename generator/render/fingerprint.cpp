@@ -1,0 +1,164 @@
+#include "render/fingerprint.h"
+
+#include <chrono>
+#include <cstring>
+#include <type_traits>
+
+#include "content/record_fields.h"
+
+namespace lotse {
+
+namespace {
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
+std::uint64_t mix(std::uint64_t h, std::string_view s) { return mix(h, std::hash<std::string_view>{}(s)); }
+
+// Hashes a record's fields as one language shows them (record_fields.h walks them).
+class Digest {
+public:
+    Digest(const std::string& language, const std::string& source) : language_(language), source_(source) {}
+    std::uint64_t value() const { return h_; }
+
+    void operator()(std::string_view s) { h_ = mix(mix(h_, s.size()), s); }
+    void operator()(std::uint64_t v) { h_ = mix(h_, v); }
+    void operator()(int v) { h_ = mix(h_, static_cast<std::uint64_t>(static_cast<std::int64_t>(v))); }
+    void operator()(bool v) { h_ = mix(h_, v ? 1u : 2u); }
+    void operator()(double v) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        h_ = mix(h_, bits);
+    }
+    void operator()(const SourcePos&) {}  // where a value was written does not show
+    void operator()(const Date& d) { (*this)(static_cast<int>(std::chrono::sys_days(d).time_since_epoch().count())); }
+    // The text the page shows (LanguageView::text): the language's own, else the source
+    // language's, marked, else whichever there is.
+    void operator()(const LocalisedText& t) {
+        if (const std::string* own = t.find(language_)) {
+            (*this)(std::uint64_t{1});
+            (*this)(*own);
+        } else if (const std::string* source = t.find(source_)) {
+            (*this)(std::uint64_t{2});
+            (*this)(*source);
+        } else {
+            (*this)(std::uint64_t{3});
+            (*this)(t.empty() ? std::string_view() : std::string_view(t.by_language.begin()->second));
+        }
+    }
+    template <typename E>
+        requires std::is_enum_v<E>
+    void operator()(const E& e) {
+        (*this)(static_cast<int>(e));
+    }
+    template <typename T>
+    void operator()(const std::optional<T>& o) {
+        (*this)(o.has_value());
+        if (o) (*this)(*o);
+    }
+    template <typename T>
+    void operator()(const std::vector<T>& v) {
+        (*this)(static_cast<std::uint64_t>(v.size()));
+        for (const T& item : v) (*this)(item);
+    }
+    template <typename T>
+        requires requires(Digest& d, T& t) { fields(d, t); }
+    void operator()(const T& t) {
+        fields(*this, const_cast<T&>(t));  // fields() only reads when given a Digest
+    }
+
+private:
+    const std::string& language_;
+    const std::string& source_;
+    std::uint64_t h_ = 0;
+};
+
+std::string provider_of(const RecordEntry& e) {
+    if (e.kind == "offer") return static_cast<const Offer&>(*e.record).provider.value;
+    if (e.kind == "course") return static_cast<const Course&>(*e.record).provider.value;
+    if (e.kind == "contact") return static_cast<const Contact&>(*e.record).organisation.value;
+    return {};
+}
+
+}  // namespace
+
+std::uint64_t record_digest(const RecordEntry& e, const std::string& language, const std::string& source_language) {
+    Digest d(language, source_language);
+    d(e.kind);
+    d(e.record->id);
+    if (e.kind == "provider") d(static_cast<const Provider&>(*e.record));
+    else if (e.kind == "offer") d(static_cast<const Offer&>(*e.record));
+    else if (e.kind == "course") d(static_cast<const Course&>(*e.record));
+    else if (e.kind == "contact") d(static_cast<const Contact&>(*e.record));
+    else if (e.kind == "pathway") d(static_cast<const Pathway&>(*e.record));
+    return d.value();
+}
+
+Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared)
+    : plan_(plan), shared_(shared) {
+    for (std::size_t l = 0; l < plan.languages.size(); ++l) {
+        const std::string& language = plan.languages[l];
+        if (language == source_language) source_ = l;
+        std::vector<std::uint64_t>& digests = digests_.emplace_back();
+        digests.reserve(plan.entries.size());
+        for (const RecordEntry& e : plan.entries) digests.push_back(record_digest(e, language, source_language));
+    }
+}
+
+std::uint64_t Fingerprints::card(std::uint64_t h, const RecordEntry* e, std::size_t language) const {
+    if (!e) return h;
+    const std::vector<std::uint64_t>& digests = digests_[language];
+    h = mix(h, digests[static_cast<std::size_t>(e - plan_.entries.data())]);
+    if (const RecordEntry* provider = plan_.find("provider", provider_of(*e)))
+        h = mix(h, digests[static_cast<std::size_t>(provider - plan_.entries.data())]);
+    return h;
+}
+
+std::uint64_t Fingerprints::page(const PlannedPage& p, std::size_t language) const {
+    std::uint64_t h = mix(mix(shared_, plan_.languages[language]), p.route);
+    auto card = [&](const RecordEntry* e) { h = this->card(h, e, language); };
+    switch (p.kind) {
+        case PageKind::home:
+        case PageKind::free_page: break;
+        case PageKind::life_phase:
+        case PageKind::topic:
+            for (const Group& g : p.groups)
+                for (const RecordEntry* e : g.entries) card(e);
+            for (const RecordEntry* e : p.contacts) card(e);
+            break;
+        case PageKind::courses:
+        case PageKind::course_month:
+            for (const RecordEntry* e : plan_.courses) card(e);
+            break;
+        case PageKind::counselling:
+        case PageKind::az:
+            for (const RecordEntry& e : plan_.entries)
+                if (p.kind == PageKind::az || e.kind == "contact") card(&e);
+            break;
+        case PageKind::record: {
+            const RecordEntry& e = *p.entry;
+            card(&e);
+            const Record& r = *e.record;
+            if (e.kind == "offer") card(plan_.find("contact", static_cast<const Offer&>(r).contact.value));
+            if (e.kind == "pathway")
+                for (const PathwayStep& s : static_cast<const Pathway&>(r).steps)
+                    for (const RecordRef& l : s.links) card(plan_.find(l.kind, l.id));
+            if (e.kind == "provider")
+                for (const RecordEntry& other : plan_.entries)
+                    if (provider_of(other) == r.id) card(&other);
+            break;
+        }
+    }
+    return h ? h : 1;
+}
+
+std::uint64_t Fingerprints::site_file(const std::string& path) const {
+    // The course exports show every course in the source language, the sitemap every page; the
+    // others only what every page shares.
+    std::uint64_t h = mix(shared_, path);
+    if (path == "courses.csv" || path == "courses.ics")
+        for (const RecordEntry* e : plan_.courses) h = card(h, e, source_);
+    if (path == "sitemap.xml")
+        for (const PlannedPage& p : plan_.pages) h = mix(h, p.route);
+    return h ? h : 1;
+}
+
+}  // namespace lotse

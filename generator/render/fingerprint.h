@@ -1,0 +1,41 @@
+// What each file of a rebuild is made from, as one number: a file whose number is the same as when
+// it was written is kept instead of rendered. Besides what every page shares (site settings,
+// catalogs, templates, the date, Lotse itself), a page depends on the records it shows as seen in
+// the page's language: of each text, the language's own version or the source language's that
+// stands in for it. So a German title edited renders the German pages that show it, and only
+// those, unless another language borrows the German title.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "site/plan.h"
+
+namespace lotse {
+
+// A record as `language` shows it: every field but source positions, with texts reduced to the
+// language's own version or the source language's.
+std::uint64_t record_digest(const RecordEntry& e, const std::string& language, const std::string& source_language);
+
+class Fingerprints {
+public:
+    // `shared`: the hash of what every page depends on.
+    Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared);
+
+    // A page in the plan's language number `language`. Never 0 (0 means "not known").
+    std::uint64_t page(const PlannedPage& p, std::size_t language) const;
+    // A file once per site (chooser, 404, robots, stylesheet, course exports, sitemap).
+    std::uint64_t site_file(const std::string& path) const;
+
+private:
+    // A card shows its record and the name and address of the record's provider.
+    std::uint64_t card(std::uint64_t h, const RecordEntry* e, std::size_t language) const;
+
+    const SitePlan& plan_;
+    std::uint64_t shared_;
+    std::size_t source_ = 0;  // the source language's number
+    std::vector<std::vector<std::uint64_t>> digests_;  // [language][entry]
+};
+
+}  // namespace lotse

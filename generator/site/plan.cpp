@@ -53,33 +53,36 @@ SitePlan plan_site(const Content& content, Date today) {
     for (const Pathway& p : content.pathways) add("pathway", p);
     for (const RecordEntry& e : plan.entries) plan.by_ref[e.kind + "/" + e.record->id] = &e;
 
-    auto phases_of = [](const RecordEntry& e) {
-        if (e.kind == "course") return default_life_phases(static_cast<const Course&>(*e.record));
-        return e.record->life_phases;
-    };
-    auto topics_of = [](const RecordEntry& e) {
-        if (e.kind == "course" && e.record->topics.empty()) return std::vector<Located>{{"german-language", {}}};
-        return e.record->topics;
-    };
+    // Each entry's life phases and topics, as the term pages group them: worked out once, not
+    // once per pair of terms.
+    std::vector<std::vector<Located>> phases, topics;
+    for (const RecordEntry& e : plan.entries) {
+        phases.push_back(e.kind == "course" ? default_life_phases(static_cast<const Course&>(*e.record)) : e.record->life_phases);
+        topics.push_back(e.kind == "course" && e.record->topics.empty() ? std::vector<Located>{{"german-language", {}}}
+                                                                         : e.record->topics);
+    }
 
     plan.pages.push_back({PageKind::home, "index.html"});
     // A term page: everything of the term, grouped by the other dimension in taxonomy order.
     auto term_page = [&](PageKind kind, const std::string& term, std::string folder, const std::vector<Term>& others,
                          bool by_phase) {
+        const auto& mine = by_phase ? topics : phases;
+        const auto& theirs = by_phase ? phases : topics;
         PlannedPage page{kind, folder + "/" + term + ".html"};
         page.term = term;
+        std::vector<std::size_t> in_term;
+        for (std::size_t i = 0; i < plan.entries.size(); ++i)
+            if (has_term(mine[i], term)) in_term.push_back(i);
         for (const Term& other : others) {
             Group g{other.id, {}};
-            for (const RecordEntry& e : plan.entries) {
-                if (e.kind == "provider" || e.kind == "contact") continue;
-                const auto mine = by_phase ? topics_of(e) : phases_of(e);
-                const auto theirs = by_phase ? phases_of(e) : topics_of(e);
-                if (has_term(mine, term) && has_term(theirs, other.id)) g.entries.push_back(&e);
+            for (std::size_t i : in_term) {
+                const RecordEntry& e = plan.entries[i];
+                if (e.kind != "provider" && e.kind != "contact" && has_term(theirs[i], other.id)) g.entries.push_back(&e);
             }
             if (!g.entries.empty()) page.groups.push_back(std::move(g));
         }
-        for (const RecordEntry& e : plan.entries)
-            if (e.kind == "contact" && has_term(by_phase ? topics_of(e) : phases_of(e), term)) page.contacts.push_back(&e);
+        for (std::size_t i : in_term)
+            if (plan.entries[i].kind == "contact") page.contacts.push_back(&plan.entries[i]);
         plan.pages.push_back(std::move(page));
     };
     for (const Term& t : content.taxonomy.life_phases)

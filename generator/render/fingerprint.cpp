@@ -94,22 +94,24 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
 
 Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared)
     : plan_(plan), shared_(shared) {
+    const std::size_t n = plan.entries.size();
+    std::vector<std::size_t>& provider = provider_;
+    provider.assign(n, n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (const RecordEntry* p = plan.find("provider", provider_of(plan.entries[i])))
+            provider[i] = static_cast<std::size_t>(p - plan.entries.data());
+    std::vector<std::uint64_t> digests(n);
     for (std::size_t l = 0; l < plan.languages.size(); ++l) {
         const std::string& language = plan.languages[l];
         if (language == source_language) source_ = l;
-        std::vector<std::uint64_t>& digests = digests_.emplace_back();
-        digests.reserve(plan.entries.size());
-        for (const RecordEntry& e : plan.entries) digests.push_back(record_digest(e, language, source_language));
+        for (std::size_t i = 0; i < n; ++i) digests[i] = record_digest(plan.entries[i], language, source_language);
+        std::vector<std::uint64_t>& cards = cards_.emplace_back(n);
+        for (std::size_t i = 0; i < n; ++i) cards[i] = provider[i] < n ? mix(digests[i], digests[provider[i]]) : digests[i];
     }
 }
 
 std::uint64_t Fingerprints::card(std::uint64_t h, const RecordEntry* e, std::size_t language) const {
-    if (!e) return h;
-    const std::vector<std::uint64_t>& digests = digests_[language];
-    h = mix(h, digests[static_cast<std::size_t>(e - plan_.entries.data())]);
-    if (const RecordEntry* provider = plan_.find("provider", provider_of(*e)))
-        h = mix(h, digests[static_cast<std::size_t>(provider - plan_.entries.data())]);
-    return h;
+    return e ? mix(h, cards_[language][static_cast<std::size_t>(e - plan_.entries.data())]) : h;
 }
 
 std::uint64_t Fingerprints::page(const PlannedPage& p, std::size_t language) const {
@@ -141,9 +143,11 @@ std::uint64_t Fingerprints::page(const PlannedPage& p, std::size_t language) con
             if (e.kind == "pathway")
                 for (const PathwayStep& s : static_cast<const Pathway&>(r).steps)
                     for (const RecordRef& l : s.links) card(plan_.find(l.kind, l.id));
-            if (e.kind == "provider")
-                for (const RecordEntry& other : plan_.entries)
-                    if (provider_of(other) == r.id) card(&other);
+            if (e.kind == "provider") {
+                const std::size_t index = static_cast<std::size_t>(&e - plan_.entries.data());
+                for (std::size_t i = 0; i < provider_.size(); ++i)
+                    if (provider_[i] == index) card(&plan_.entries[i]);
+            }
             break;
         }
     }

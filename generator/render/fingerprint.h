@@ -35,7 +35,9 @@ private:
     const SitePlan& plan_;
     std::uint64_t shared_;
     std::size_t source_ = 0;  // the source language's number
-    std::vector<std::vector<std::uint64_t>> digests_;  // [language][entry]
+    std::vector<std::size_t> provider_;  // [entry]: its provider's entry; entries.size() if none
+    // [language][entry]: the record's digest with its provider's, which its card shows.
+    std::vector<std::vector<std::uint64_t>> cards_;
 };
 
 }  // namespace lotse

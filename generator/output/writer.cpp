@@ -88,6 +88,7 @@ std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagno
     // Without a list of its files (an empty folder, or the marker of an older Lotse) the output is
     // replaced whole; a rebuild never guesses which files are its own.
     writer->in_place_ = !writer->previous_.empty();
+    if (writer->in_place_) writer->target_fd_ = ::open(target.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     return writer;
 }
 
@@ -95,6 +96,7 @@ OutputWriter::OutputWriter(fs::path target, fs::path stage, Diagnostics& diags)
     : target_(std::move(target)), stage_(std::move(stage)), diags_(diags) {}
 
 OutputWriter::~OutputWriter() {
+    if (target_fd_ >= 0) ::close(target_fd_);
     std::error_code ec;
     fs::remove_all(stage_, ec);
 }
@@ -126,7 +128,7 @@ bool OutputWriter::keep(const std::string& path, std::uint64_t fingerprint) {
     if (it == previous_.end() || it->second != fingerprint) return false;
     // A file removed from the output by hand is written again.
     struct stat st;
-    if (::stat((target_ / path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    if (::fstatat(target_fd_, path.c_str(), &st, 0) != 0 || !S_ISREG(st.st_mode)) return false;
     ++unchanged_;
     bytes_ += static_cast<std::size_t>(st.st_size);
     std::lock_guard<std::mutex> lock(current_mutex_);

@@ -64,6 +64,7 @@ private:
     // A rebuild of an output whose marker lists its files updates it in place; otherwise the
     // staging folder becomes the output.
     bool in_place_ = false;
+    int target_fd_ = -1;  // in place: the output folder, so files in it are looked up from there
     // path -> fingerprint, of the previous build (read from the marker) and of this one.
     std::map<std::string, std::uint64_t> previous_;
     std::map<std::string, std::uint64_t> current_;

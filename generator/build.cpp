@@ -233,7 +233,7 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     report(diags, err);
     if (diags.has_errors()) {
-        err << "nothing was written\n";
+        if (!(writer && writer->partly_written())) err << "nothing was written\n";
         return kContentErrors;
     }
     const WriteStats stats = writer->stats();

@@ -179,9 +179,7 @@ bool OutputWriter::write_marker(const fs::path& folder, const std::map<std::stri
 
 bool OutputWriter::commit() {
     if (failed_) return false;
-    if (!(in_place_ ? update_in_place() : swap_in())) return false;
-    committed_ = true;
-    return true;
+    return in_place_ ? update_in_place() : swap_in();
 }
 
 // The staging folder becomes the output in one step: readers see the old site or the new one.
@@ -223,7 +221,7 @@ bool OutputWriter::update_in_place() {
         const fs::path dest = target_ / *path;
         if (dest.parent_path() != folder) fs::create_directories(folder = dest.parent_path(), ec);
         if (::rename((stage_ / *path).c_str(), dest.c_str()) != 0) {
-            failed_ = true;
+            failed_ = partly_written_ = true;
             diags_.error({shown(dest), 0, 0}, std::string("cannot move the new file into the output: ") + std::strerror(errno) +
                                                   "; the output is partly updated, build again once this is solved");
             return false;

@@ -47,6 +47,8 @@ public:
     // Moves the new output in. Call once, after every write succeeded.
     bool commit();
     WriteStats stats() const;
+    // True if a commit failed after it had begun to change the output (said in its diagnostic).
+    bool partly_written() const { return partly_written_; }
 
 private:
     OutputWriter(std::filesystem::path target, std::filesystem::path stage, Diagnostics& diags);
@@ -65,6 +67,7 @@ private:
     // staging folder becomes the output.
     bool in_place_ = false;
     int target_fd_ = -1;  // in place: the output folder, so files in it are looked up from there
+    bool partly_written_ = false;
     // path -> fingerprint, of the previous build (read from the marker) and of this one.
     std::map<std::string, std::uint64_t> previous_;
     std::map<std::string, std::uint64_t> current_;
@@ -72,7 +75,6 @@ private:
     std::mutex current_mutex_;
     std::unordered_set<std::string> folders_;  // made in the staging folder so far
     std::mutex folders_mutex_;
-    bool committed_ = false;
 };
 
 }  // namespace lotse

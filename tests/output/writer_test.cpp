@@ -171,6 +171,7 @@ TEST_F(Writer, AFileThatCannotBeStagedStopsTheBuildAndKeepsTheOutput) {
     EXPECT_THAT(format(diags.items()[0]), HasSubstr("/de/x: error: cannot write the output: "));
     EXPECT_THAT(format(diags.items()[0]), HasSubstr("; the previous output is unchanged"));
     EXPECT_FALSE(w->commit());
+    EXPECT_FALSE(w->partly_written());
     EXPECT_FALSE(fs::exists(out / "de/x"));
 }
 
@@ -182,6 +183,7 @@ TEST_F(Writer, AFileThatCannotBeMovedInIsReported) {
     ASSERT_TRUE(w);
     ASSERT_TRUE(w->write({"de/offers/a.html", "a", 12}));
     EXPECT_FALSE(w->commit());
+    EXPECT_TRUE(w->partly_written());
     EXPECT_THAT(messages(diags),
                 ElementsAre((out / "de/offers/a.html").generic_string() +
                             ": error: cannot move the new file into the output: Is a directory; the output is partly "

@@ -29,8 +29,9 @@ std::uint64_t ns(const timespec& t) {
 
 // Writes values in a fixed binary layout. Positions in the record's own file are written as a
 // flag, so a record found under another spelling of the site folder points at the right file.
-class Writer {
+class Writer : public ReadingWalk<Writer> {
 public:
+    using ReadingWalk<Writer>::operator();
     Writer(std::string& out, const std::string& file) : out_(out), file_(file) {}
 
     void operator()(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -53,21 +54,6 @@ public:
         (*this)(p.column);
     }
     void operator()(const Date& d) { (*this)(static_cast<int>(std::chrono::sys_days(d).time_since_epoch().count())); }
-    template <typename E>
-        requires std::is_enum_v<E>
-    void operator()(const E& e) {
-        (*this)(static_cast<int>(e));
-    }
-    template <typename T>
-    void operator()(const std::optional<T>& o) {
-        (*this)(o.has_value());
-        if (o) (*this)(*o);
-    }
-    template <typename T>
-    void operator()(const std::vector<T>& v) {
-        (*this)(static_cast<std::uint64_t>(v.size()));
-        for (const T& item : v) (*this)(item);
-    }
     template <typename T>
     void operator()(const std::map<std::string, T>& m) {
         (*this)(static_cast<std::uint64_t>(m.size()));
@@ -75,11 +61,6 @@ public:
             (*this)(k);
             (*this)(v);
         }
-    }
-    template <typename T>
-        requires requires(Writer& w, T& t) { fields(w, t); }
-    void operator()(const T& t) {
-        fields(*this, const_cast<T&>(t));  // fields() only reads when given a Writer
     }
 
 private:

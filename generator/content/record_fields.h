@@ -6,6 +6,10 @@
 //   and, through fields() again, the structs below.
 #pragma once
 
+#include <optional>
+#include <type_traits>
+#include <vector>
+
 #include "content/records.h"
 
 namespace lotse {
@@ -42,5 +46,36 @@ template <typename A> void fields(A& a, Contact& x) {
         a(x.url), a(x.hours), a(x.appointment);
 }
 template <typename A> void fields(A& a, Pathway& x) { common_fields(a, x), a(x.title), a(x.summary), a(x.steps); }
+
+// The part of a walker that only reads values: enums, optionals, vectors and the structs above it
+// takes apart here and hands their values to Derived, which says what a number, a string, a
+// position, a date or a map is to it (and may take over any other type with an overload of its own).
+template <typename Derived>
+class ReadingWalk {
+public:
+    template <typename E>
+        requires std::is_enum_v<E>
+    void operator()(const E& e) {
+        self()(static_cast<int>(e));
+    }
+    template <typename T>
+    void operator()(const std::optional<T>& o) {
+        self()(o.has_value());
+        if (o) self()(*o);
+    }
+    template <typename T>
+    void operator()(const std::vector<T>& v) {
+        self()(static_cast<std::uint64_t>(v.size()));
+        for (const T& item : v) self()(item);
+    }
+    template <typename T>
+        requires requires(Derived& d, T& t) { fields(d, t); }
+    void operator()(const T& t) {
+        fields(self(), const_cast<T&>(t));  // fields() only reads when given a reading walker
+    }
+
+private:
+    Derived& self() { return static_cast<Derived&>(*this); }
+};
 
 }  // namespace lotse

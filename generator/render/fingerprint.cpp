@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstring>
-#include <type_traits>
 
 #include "content/record_fields.h"
 
@@ -14,8 +13,9 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return h ^ (v + 0x9e3779b9
 std::uint64_t mix(std::uint64_t h, std::string_view s) { return mix(h, std::hash<std::string_view>{}(s)); }
 
 // Hashes a record's fields as one language shows them (record_fields.h walks them).
-class Digest {
+class Digest : public ReadingWalk<Digest> {
 public:
+    using ReadingWalk<Digest>::operator();
     Digest(const std::string& language, const std::string& source) : language_(language), source_(source) {}
     std::uint64_t value() const { return h_; }
 
@@ -43,26 +43,6 @@ public:
             (*this)(std::uint64_t{3});
             (*this)(t.empty() ? std::string_view() : std::string_view(t.by_language.begin()->second));
         }
-    }
-    template <typename E>
-        requires std::is_enum_v<E>
-    void operator()(const E& e) {
-        (*this)(static_cast<int>(e));
-    }
-    template <typename T>
-    void operator()(const std::optional<T>& o) {
-        (*this)(o.has_value());
-        if (o) (*this)(*o);
-    }
-    template <typename T>
-    void operator()(const std::vector<T>& v) {
-        (*this)(static_cast<std::uint64_t>(v.size()));
-        for (const T& item : v) (*this)(item);
-    }
-    template <typename T>
-        requires requires(Digest& d, T& t) { fields(d, t); }
-    void operator()(const T& t) {
-        fields(*this, const_cast<T&>(t));  // fields() only reads when given a Digest
     }
 
 private:

@@ -75,11 +75,13 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
 Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared)
     : plan_(plan), shared_(shared) {
     const std::size_t n = plan.entries.size();
-    std::vector<std::size_t>& provider = provider_;
-    provider.assign(n, n);
+    std::vector<std::size_t> provider(n, n);
+    runs_.resize(n);
     for (std::size_t i = 0; i < n; ++i)
-        if (const RecordEntry* p = plan.find("provider", provider_of(plan.entries[i])))
+        if (const RecordEntry* p = plan.find("provider", provider_of(plan.entries[i]))) {
             provider[i] = static_cast<std::size_t>(p - plan.entries.data());
+            runs_[provider[i]].push_back(i);
+        }
     std::vector<std::uint64_t> digests(n);
     for (std::size_t l = 0; l < plan.languages.size(); ++l) {
         const std::string& language = plan.languages[l];
@@ -123,11 +125,8 @@ std::uint64_t Fingerprints::page(const PlannedPage& p, std::size_t language) con
             if (e.kind == "pathway")
                 for (const PathwayStep& s : static_cast<const Pathway&>(r).steps)
                     for (const RecordRef& l : s.links) card(plan_.find(l.kind, l.id));
-            if (e.kind == "provider") {
-                const std::size_t index = static_cast<std::size_t>(&e - plan_.entries.data());
-                for (std::size_t i = 0; i < provider_.size(); ++i)
-                    if (provider_[i] == index) card(&plan_.entries[i]);
-            }
+            if (e.kind == "provider")
+                for (std::size_t i : runs_[static_cast<std::size_t>(&e - plan_.entries.data())]) card(&plan_.entries[i]);
             break;
         }
     }

@@ -35,7 +35,7 @@ private:
     const SitePlan& plan_;
     std::uint64_t shared_;
     std::size_t source_ = 0;  // the source language's number
-    std::vector<std::size_t> provider_;  // [entry]: its provider's entry; entries.size() if none
+    std::vector<std::vector<std::size_t>> runs_;  // [provider's entry]: the entries it runs, in plan order
     // [language][entry]: the record's digest with its provider's, which its card shows.
     std::vector<std::vector<std::uint64_t>> cards_;
 };

@@ -147,7 +147,8 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
             if (copy_bundle(kept_as[name], work)) continue;
         }
         const fs::path own = work / ("genrb-" + name);
-        fs::create_directory(own);
+        std::error_code ec;
+        fs::create_directory(own, ec);  // if it fails, genrb says so and the catalog is reported
         runs[name] = std::make_unique<GenrbRun>(path, own);
     }
     for (const auto& [name, path] : sources) {

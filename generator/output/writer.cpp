@@ -1,5 +1,6 @@
 #include "output/writer.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -83,13 +84,48 @@ std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagno
     while (std::getline(marker, line)) {
         const auto space = line.find(' ');
         if (space == std::string::npos) continue;
-        writer->previous_[line.substr(space + 1)] = std::strtoull(line.substr(0, space).c_str(), nullptr, 16);
+        writer->previous_[line.substr(space + 1)].fingerprint = std::strtoull(line.substr(0, space).c_str(), nullptr, 16);
     }
     // Without a list of its files (an empty folder, or the marker of an older Lotse) the output is
     // replaced whole; a rebuild never guesses which files are its own.
     writer->in_place_ = !writer->previous_.empty();
-    if (writer->in_place_) writer->target_fd_ = ::open(target.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (writer->in_place_) {
+        writer->target_fd_ = ::open(target.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        writer->find_present();
+    }
     return writer;
+}
+
+// Marks the listed files that are regular files in the output now; a file removed by hand (or
+// replaced by a folder or link) is written again. Each folder is read once: the output of a large
+// site has a hundred thousand files, and asking for each one on its own took longer than
+// rendering the pages an edit changed.
+void OutputWriter::find_present() {
+    std::vector<std::string> folders{""};
+    while (!folders.empty()) {
+        const std::string folder = std::move(folders.back());
+        folders.pop_back();
+        const int fd = ::openat(target_fd_, folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) continue;
+        DIR* listing = ::fdopendir(fd);
+        if (!listing) {
+            ::close(fd);
+            continue;
+        }
+        while (const dirent* e = ::readdir(listing)) {
+            const std::string_view name = e->d_name;
+            if (name == "." || name == "..") continue;
+            std::string path = folder.empty() ? std::string(name) : folder + "/" + e->d_name;
+            unsigned char type = e->d_type;
+            struct stat st;
+            if (type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+                type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+            if (type == DT_DIR) folders.push_back(std::move(path));
+            else if (type == DT_REG)
+                if (auto it = previous_.find(path); it != previous_.end()) it->second.present = true;
+        }
+        ::closedir(listing);
+    }
 }
 
 OutputWriter::OutputWriter(fs::path target, fs::path stage, Diagnostics& diags)
@@ -125,14 +161,9 @@ bool OutputWriter::make_parent(const fs::path& file, std::error_code& ec) {
 bool OutputWriter::keep(const std::string& path, std::uint64_t fingerprint) {
     if (failed_ || fingerprint == 0) return false;
     auto it = previous_.find(path);
-    if (it == previous_.end() || it->second != fingerprint) return false;
-    // A file removed from the output by hand is written again.
-    struct stat st;
-    if (::fstatat(target_fd_, path.c_str(), &st, 0) != 0 || !S_ISREG(st.st_mode)) return false;
+    if (it == previous_.end() || it->second.fingerprint != fingerprint || !it->second.present) return false;
+    it->second.kept = true;  // only this thread asks for this path: no lock needed
     ++unchanged_;
-    bytes_ += static_cast<std::size_t>(st.st_size);
-    std::lock_guard<std::mutex> lock(current_mutex_);
-    current_[path] = fingerprint;
     return true;
 }
 
@@ -156,19 +187,28 @@ bool OutputWriter::write(const OutputFile& f) {
             staged = in_place_;
         }
     }
-    bytes_ += f.bytes.size();
-    std::lock_guard<std::mutex> lock(current_mutex_);
-    current_[f.path] = f.fingerprint;
-    if (staged) staged_.push_back(f.path);
+    std::lock_guard<std::mutex> lock(rendered_mutex_);
+    rendered_[f.path] = {f.fingerprint, staged};
     return true;
 }
 
-bool OutputWriter::write_marker(const fs::path& folder, const std::map<std::string, std::uint64_t>& files) {
+OutputWriter::Listing OutputWriter::listing() const {
+    Listing files;
+    files.reserve(rendered_.size() + previous_.size());
+    for (const auto& [path, r] : rendered_) files.emplace_back(path, r.fingerprint);
+    for (const auto& [path, p] : previous_)
+        if (p.kept) files.emplace_back(path, p.fingerprint);
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+bool OutputWriter::write_marker(const fs::path& folder, const Listing& files) {
     std::string marker = "This folder is written by Lotse and replaced on every build.\n";
     char hex[24];
     for (const auto& [path, fingerprint] : files) {
         std::snprintf(hex, sizeof hex, "%016llx ", static_cast<unsigned long long>(fingerprint));
-        marker += hex + path + "\n";
+        (marker += hex) += path;
+        marker += '\n';
     }
     // Written beside and renamed, so the marker is always whole.
     const fs::path next = folder / (std::string(kOutputMarker) + ".new");
@@ -184,7 +224,7 @@ bool OutputWriter::commit() {
 
 // The staging folder becomes the output in one step: readers see the old site or the new one.
 bool OutputWriter::swap_in() {
-    if (!write_marker(stage_, current_)) return false;
+    if (!write_marker(stage_, listing())) return false;
     std::error_code ec;
     if (fs::exists(target_, ec)) {
         if (::renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)
@@ -200,18 +240,30 @@ bool OutputWriter::swap_in() {
 // (power loss) renders them anew next time and still knows which files are its own.
 bool OutputWriter::update_in_place() {
     std::vector<std::string> removed;
-    for (const auto& [path, fingerprint] : previous_)
-        if (!current_.count(path)) removed.push_back(path);
-    if (staged_.empty() && removed.empty() && current_ == previous_) return true;
+    for (const auto& [path, p] : previous_)
+        if (!p.kept && !rendered_.count(path)) removed.push_back(path);
+    std::sort(removed.begin(), removed.end());
+    const Listing current = listing();
+    // Every file kept or written again with the same bytes, and with the same fingerprint: the
+    // marker stays as it is too.
+    std::vector<std::pair<bool, const std::string*>> order;  // staged files: (replaces a file, path)
+    for (const auto& [path, r] : rendered_)
+        if (r.staged) order.emplace_back(previous_.count(path) > 0, &path);
+    const bool same_listing = current.size() == previous_.size() &&
+                              std::all_of(current.begin(), current.end(), [&](const auto& file) {
+                                  auto it = previous_.find(file.first);
+                                  return it != previous_.end() && it->second.fingerprint == file.second;
+                              });
+    if (order.empty() && removed.empty() && same_listing) return true;
 
-    std::map<std::string, std::uint64_t> interim = current_;
-    for (const std::string& path : staged_) interim[path] = 0;
-    for (const std::string& path : removed) interim[path] = 0;
+    Listing interim = current;
+    for (auto& [path, fingerprint] : interim)
+        if (auto it = rendered_.find(path); it != rendered_.end() && it->second.staged) fingerprint = 0;
+    for (const std::string& path : removed) interim.emplace_back(path, 0);
+    std::sort(interim.begin(), interim.end());
     if (!write_marker(target_, interim)) return false;
 
     // New files before changed ones, so a changed page never links to a file not there yet.
-    std::vector<std::pair<bool, const std::string*>> order;  // (replaces a file, path)
-    for (const std::string& path : staged_) order.emplace_back(previous_.count(path) > 0, &path);
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
         return std::tie(a.first, *a.second) < std::tie(b.first, *b.second);
     });
@@ -234,9 +286,9 @@ bool OutputWriter::update_in_place() {
         for (gone = gone.parent_path(); gone != target_ && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
     }
     removed_ = removed.size();
-    return write_marker(target_, current_);
+    return write_marker(target_, current);
 }
 
-WriteStats OutputWriter::stats() const { return {written_.load(), unchanged_.load(), removed_.load(), bytes_.load()}; }
+WriteStats OutputWriter::stats() const { return {written_.load(), unchanged_.load(), removed_.load()}; }
 
 }  // namespace lotse

@@ -12,6 +12,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -26,7 +28,6 @@ inline constexpr const char* kOutputMarker = ".lotse-output";
 
 struct WriteStats {
     std::size_t written = 0, unchanged = 0, removed = 0;
-    std::size_t bytes = 0;
 };
 
 // True if `out` may be replaced: it does not exist, is empty, or carries the marker.
@@ -42,7 +43,8 @@ public:
     // Safe to call from several threads at once. False (with a diagnostic) on failure.
     bool write(const OutputFile& file);
     // Keeps the previous build's file at `path` if it was made from inputs with the same
-    // fingerprint; false if it must be rendered again. Safe to call from several threads.
+    // fingerprint and is still there; false if it must be rendered again. Safe to call from
+    // several threads, each path once.
     bool keep(const std::string& path, std::uint64_t fingerprint);
     // Moves the new output in. Call once, after every write succeeded.
     bool commit();
@@ -54,25 +56,43 @@ private:
     OutputWriter(std::filesystem::path target, std::filesystem::path stage, Diagnostics& diags);
     bool fail(const std::filesystem::path& where, const std::string& why);
     bool make_parent(const std::filesystem::path& file, std::error_code& ec);
-    bool write_marker(const std::filesystem::path& folder, const std::map<std::string, std::uint64_t>& files);
+    // (path, fingerprint), sorted by path.
+    using Listing = std::vector<std::pair<std::string_view, std::uint64_t>>;
+    Listing listing() const;  // this build's files
+    bool write_marker(const std::filesystem::path& folder, const Listing& files);
+    void find_present();
     bool swap_in();
     bool update_in_place();
 
     std::filesystem::path target_, stage_;
     Diagnostics& diags_;
     std::mutex diags_mutex_;
-    std::atomic<std::size_t> written_{0}, unchanged_{0}, removed_{0}, bytes_{0};
+    std::atomic<std::size_t> written_{0}, unchanged_{0}, removed_{0};
     std::atomic<bool> failed_{false};
     // A rebuild of an output whose marker lists its files updates it in place; otherwise the
     // staging folder becomes the output.
     bool in_place_ = false;
     int target_fd_ = -1;  // in place: the output folder, so files in it are looked up from there
     bool partly_written_ = false;
-    // path -> fingerprint, of the previous build (read from the marker) and of this one.
-    std::map<std::string, std::uint64_t> previous_;
-    std::map<std::string, std::uint64_t> current_;
-    std::vector<std::string> staged_;  // in place: the files written to the staging folder
-    std::mutex current_mutex_;
+    // The previous build's files, from its marker: fingerprint, whether the file is in the output
+    // now (looked up once, by reading each folder), and whether this build keeps it.
+    struct Previous {
+        std::uint64_t fingerprint = 0;
+        bool present = false, kept = false;
+    };
+    struct PathHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+    };
+    std::unordered_map<std::string, Previous, PathHash, std::equal_to<>> previous_;
+    // The files this build rendered: fingerprint, and whether it goes in from the staging folder
+    // (in place: a new or changed file).
+    struct Rendered {
+        std::uint64_t fingerprint = 0;
+        bool staged = false;
+    };
+    std::map<std::string, Rendered, std::less<>> rendered_;
+    std::mutex rendered_mutex_;
     std::unordered_set<std::string> folders_;  // made in the staging folder so far
     std::mutex folders_mutex_;
 };

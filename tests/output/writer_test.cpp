@@ -130,11 +130,24 @@ TEST_F(Writer, ARebuildWithoutCommitLeavesTheOutputUntouched) {
                                                  "public/de/index.html", "public/de/offers/", "public/de/offers/a.html"));
 }
 
-TEST_F(Writer, AFileRemovedByHandIsWrittenAgain) {
+TEST_F(Writer, AFileRemovedOrReplacedByHandIsWrittenAgain) {
     fs::remove(out / "de/index.html");
+    fs::remove(out / "de/offers/a.html");
+    fs::create_directory(out / "de/offers/a.html");  // a folder where the page was
+    fs::remove(out / "assets/style.css");
+    fs::create_symlink("/etc/hostname", out / "assets/style.css");
     auto w = OutputWriter::open(out, diags);
     ASSERT_TRUE(w);
     EXPECT_FALSE(w->keep("de/index.html", 11));
+    EXPECT_FALSE(w->keep("de/offers/a.html", 12));
+    EXPECT_FALSE(w->keep("assets/style.css", 0));
+    EXPECT_TRUE(w->keep("de/courses/2027-01/index.html", 13)) << "what is still there is kept";
+    ASSERT_TRUE(w->write({"de/index.html", "start", 11}));
+    ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
+    ASSERT_TRUE(w->commit());
+    EXPECT_EQ(read(out / "de/index.html"), "start");
+    EXPECT_EQ(read(out / "assets/style.css"), "body{}");
+    EXPECT_FALSE(fs::is_symlink(out / "assets/style.css"));
 }
 
 TEST_F(Writer, NothingToChangeTouchesNothing) {

@@ -307,12 +307,6 @@ public:
     }
 
     // The facts a list shows under a record's title.
-    const std::string& sort_key(const RecordEntry& e) const {
-        auto it = sort_keys_.find(&e);
-        if (it == sort_keys_.end()) it = sort_keys_.emplace(&e, fmt_.sort_key(title_text(e)) + '\0' + e.record->id).first;
-        return it->second;
-    }
-
     Data card(const RecordEntry& e, const std::string& route) const {
         Data d;
         d.set("summary", false);
@@ -353,6 +347,32 @@ public:
             if (p.location && !p.location->district.empty()) append(facts, Data(p.location->district));
         }
         set_list(d, "facts", facts);
+        return d;
+    }
+
+    // An entry of the A–Z index: the title as a link, what kind of record it is, and what tells
+    // records of the same name apart (the course's dates, the provider, the district).
+    Data index_entry(const RecordEntry& e, const std::string& route) const {
+        Data d;
+        d.set("href", link(route, e.route));
+        d.set("title", title(e));
+        d.set("kind", msg("kind." + e.kind));
+        const Record& r = *e.record;
+        Data details = list();
+        auto by = [&](const std::string& id) {
+            if (const Provider* p = provider(id)) append(details, Data(plain(p->name)));
+        };
+        if (e.kind == "offer") by(static_cast<const Offer&>(r).provider.value);
+        else if (e.kind == "contact") by(static_cast<const Contact&>(r).organisation.value);
+        else if (e.kind == "course") {
+            const Course& c = static_cast<const Course&>(r);
+            append(details, Data(fmt_.date_range(c.start, c.end)));
+            by(c.provider.value);
+        } else if (e.kind == "provider") {
+            const Provider& p = static_cast<const Provider&>(r);
+            if (p.location && !p.location->district.empty()) append(details, Data(p.location->district));
+        }
+        set_list(d, "details", details);
         return d;
     }
 
@@ -480,13 +500,16 @@ public:
     std::vector<const RecordEntry*> sorted(std::vector<const RecordEntry*> entries) const {
         const std::vector<RecordEntry>& all = in_.plan.entries;
         if (ranks_.size() != all.size()) {
+            // Every record's collation key once (the id breaks ties), then their order.
+            std::vector<std::string> keys(all.size());
             std::vector<std::size_t> order(all.size());
-            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-            std::sort(order.begin(), order.end(),
-                      [&](std::size_t a, std::size_t b) { return sort_key(all[a]) < sort_key(all[b]); });
+            for (std::size_t i = 0; i < order.size(); ++i) {
+                keys[i] = fmt_.sort_key(title_text(all[i])) + '\0' + all[i].record->id;
+                order[i] = i;
+            }
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
             ranks_.resize(all.size());
             for (std::size_t r = 0; r < order.size(); ++r) ranks_[order[r]] = r;
-            sort_keys_.clear();
         }
         auto rank = [&](const RecordEntry* e) { return ranks_[static_cast<std::size_t>(e - all.data())]; };
         std::sort(entries.begin(), entries.end(),
@@ -524,7 +547,6 @@ private:
     std::string src_, lang_;
     LocaleFormat fmt_, src_fmt_;
     Data shared_;
-    mutable std::map<const RecordEntry*, std::string> sort_keys_;
     mutable std::vector<std::size_t> ranks_;  // by index in plan.entries
     mutable std::string fallback_note_;
     mutable std::map<std::string, std::string, std::less<>> labels_;

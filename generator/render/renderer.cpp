@@ -69,7 +69,8 @@ private:
         return *v;
     }
 
-    std::string render(const std::string& name, const Data& shared, const Data& page) {
+    // `expected`: bytes the output will about have, so it is not grown (and copied) step by step.
+    std::string render(const std::string& name, const Data& shared, const Data& page, std::size_t expected = 0) {
         auto it = templates_.find(name);
         if (it == templates_.end()) {
             if (reported_.insert(name).second)
@@ -89,6 +90,7 @@ private:
             }
         };
         std::string out;
+        out.reserve(expected);
         Appender appender{out};
         tmpl.render(ctx, appender);
         if (!tmpl.is_valid() && reported_.insert(name).second)
@@ -96,14 +98,16 @@ private:
         return out;
     }
 
-    // A card or course row as HTML, rendered once per language and page depth (its links are
-    // relative) and reused on every page that lists it: {html: "<li …>"}.
+    // A card, course row or index entry as HTML, rendered once per language and page depth (its
+    // links are relative) and reused on every page that lists it: {html: "<li …>"}.
     Data fragment(const LanguageView& v, const std::string& partial, const RecordEntry& e, const std::string& route) {
         const std::size_t depth = static_cast<std::size_t>(std::count(route.begin(), route.end(), '/'));
         auto key = std::make_tuple(v.language(), partial, &e, depth);
         auto it = fragments_.find(key);
         if (it == fragments_.end()) {
-            const Data d = partial == "partials/course_row" ? v.course_row(e, route) : v.card(e, route);
+            const Data d = partial == "partials/course_row" ? v.course_row(e, route)
+                           : partial == "partials/az_entry" ? v.index_entry(e, route)
+                                                            : v.card(e, route);
             it = fragments_.emplace(std::move(key), render(partial, v.shared(), d)).first;
         }
         return Data("html", it->second);
@@ -216,8 +220,10 @@ private:
         Data page = frame(v, p.route, title);
         body.set("page_title", title);
         body.set("root", repeat_up(v.language() + "/" + p.route));
-        put(page, "body", moved(render(name, v.shared(), body)));
-        return {v.language() + "/" + p.route, render("layout", v.shared(), page)};
+        std::string html = render(name, v.shared(), body);
+        const std::size_t expected = html.size() + 16 * 1024;  // the frame: head, navigation, footer
+        put(page, "body", moved(std::move(html)));
+        return {v.language() + "/" + p.route, render("layout", v.shared(), page, expected)};
     }
 
     Data home(const LanguageView& v, const PlannedPage& p) {
@@ -548,8 +554,8 @@ private:
             letter.set("label", label);
             letter.set("anchor", "letter-" + std::to_string(++n));
             Data cards = list();
-            for (const RecordEntry* e : in_bucket) append(cards, card(v, *e, p.route));
-            set_list(letter, "cards", std::move(cards));
+            for (const RecordEntry* e : in_bucket) append(cards, fragment(v, "partials/az_entry", *e, p.route));
+            set_list(letter, "entries", std::move(cards));
             append(letters, std::move(letter));
         }
         Data d;

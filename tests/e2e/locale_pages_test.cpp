@@ -68,6 +68,24 @@ TEST_F(LocaleSite, AlphabeticIndexUsesTheLettersOfThePageLanguage) {
     EXPECT_LT(uk.find(">З</h2>"), uk.find(">О</h2>"));
 }
 
+TEST_F(LocaleSite, AlphabeticIndexGivesEachRecordOneEntryWithWhatTellsItApart) {
+    // A line per record, not a card: the title as a link, its kind, and for a course its dates
+    // and provider, in the page's language and digits.
+    const std::string de = site.page("de/a-z/index.html");
+    EXPECT_THAT(de, HasSubstr("<li><a href=\"../offers/oel.html\">Ölmalerei</a> <span class=\"az-about\">Angebot · "
+                              "<bdi>Volkshochschule Teststadt</bdi></span></li>\n"));
+    EXPECT_THAT(de, HasSubstr("<li><a href=\"../courses/ik.html\">Integrationskurs A1–B1</a> <span class=\"az-about\">"
+                              "Deutschkurs · <bdi>11. Jan.\u2009–\u200916. Juli 2027</bdi> · "
+                              "<bdi>Volkshochschule Teststadt</bdi></span></li>\n"));
+    EXPECT_THAT(de, Not(HasSubstr("card-summary"))) << "no summaries in the index";
+    const std::string fa = site.page("fa/a-z/index.html");
+    EXPECT_THAT(fa, HasSubstr("<bdi>۱۱ ژانویه تا ۱۶ ژوئیه ۲۰۲۷</bdi>"));
+    // A title shown in German on the Arabic index says so, in German's language and direction.
+    const std::string ar = site.page("ar/a-z/index.html");
+    EXPECT_THAT(ar, HasSubstr("<a href=\"../offers/ueben.html\"><span lang=\"de\" dir=\"ltr\">Üben für die Prüfung</span> "
+                              "<small class=\"fallback-note\">"));
+}
+
 TEST_F(LocaleSite, LanguageWithoutCatalogStillBuildsInTheSourceLanguage) {
     EXPECT_THAT(site.err(), HasSubstr("there is no catalog for \"ti\""));
     const std::string page = site.page("ti/index.html");

@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libyaml-cpp-dev libicu-dev icu-devtools libcmark-dev libkainjow-mustache-dev
-  libcli11-dev nlohmann-json3-dev libical-dev
+  libcli11-dev nlohmann-json3-dev libical-dev libjemalloc-dev
   googletest libgtest-dev
 )
 for arg in "$@"; do

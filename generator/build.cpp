@@ -216,7 +216,7 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (!diags.has_errors()) writer = OutputWriter::open(target, diags);
     std::atomic<std::size_t> files{0}, rendered{0}, kept{0};  // files; pages rendered and kept
     if (writer) {
-        RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs, 0, {}};
+        RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs, 0, {}, o.sitemap};
         inputs.inputs_hash = shared_inputs_hash(o, plan, templates);
         inputs.reuse = [&](const std::string& path, std::uint64_t fingerprint) {
             if (!writer->keep(path, fingerprint)) return false;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "content/calendar.h"
+#include "render/sitemap.h"
 
 namespace lotse {
 
@@ -17,6 +18,7 @@ struct RunOptions {
     std::filesystem::path out;  // empty: <site_dir>/public
     Date today{};
     int jobs = 0;  // 0: all cores
+    SitemapLimits sitemap;  // the protocol's; tests lower them
 };
 
 // Where the built-in templates and catalogs are: $LOTSE_DATA_DIR, an installed share/lotse beside

@@ -84,6 +84,7 @@ public:
         return run(true, today);
     }
     const std::string& err() const { return err_; }
+    SitemapLimits sitemap_limits;  // the protocol's, unless a test lowers them
     const std::string& out_text() const { return out_; }
     std::string page(const std::string& rel) const { return read((out_dir_.empty() ? out() : out_dir_) / rel); }
 
@@ -106,6 +107,7 @@ private:
         o.site_dir = dir_.path();
         o.out = out_dir_;
         o.today = today;
+        o.sitemap = sitemap_limits;
         std::ostringstream out, err;
         const int rc = build ? run_build(o, out, err) : run_check(o, out, err);
         out_ = out.str();

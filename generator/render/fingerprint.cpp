@@ -72,8 +72,9 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
     return d.value();
 }
 
-Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared)
-    : plan_(plan), shared_(shared) {
+Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared,
+                           const SitemapLimits& sitemap)
+    : plan_(plan), shared_(shared), sitemap_(sitemap) {
     const std::size_t n = plan.entries.size();
     std::vector<std::size_t> provider(n, n);
     runs_.resize(n);
@@ -134,13 +135,15 @@ std::uint64_t Fingerprints::page(const PlannedPage& p, std::size_t language) con
 }
 
 std::uint64_t Fingerprints::site_file(const std::string& path) const {
-    // The course exports show every course in the source language, the sitemap every page; the
-    // others only what every page shares.
+    // The course exports show every course in the source language, the sitemap (and its index and
+    // parts, split by the pages there are) every page; the others only what every page shares.
     std::uint64_t h = mix(shared_, path);
     if (path == "courses.csv" || path == "courses.ics")
         for (const RecordEntry* e : plan_.courses) h = card(h, e, source_);
-    if (path == "sitemap.xml")
+    if (path.starts_with("sitemap")) {
+        h = mix(mix(h, sitemap_.urls), sitemap_.bytes);
         for (const PlannedPage& p : plan_.pages) h = mix(h, p.route);
+    }
     return h ? h : 1;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "render/sitemap.h"
 #include "site/plan.h"
 
 namespace lotse {
@@ -20,8 +21,9 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
 
 class Fingerprints {
 public:
-    // `shared`: the hash of what every page depends on.
-    Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared);
+    // `shared`: the hash of what every page depends on; `sitemap`: the limits the sitemap is split by.
+    Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared,
+                 const SitemapLimits& sitemap = {});
 
     // A page in the plan's language number `language`. Never 0 (0 means "not known").
     std::uint64_t page(const PlannedPage& p, std::size_t language) const;
@@ -34,6 +36,7 @@ private:
 
     const SitePlan& plan_;
     std::uint64_t shared_;
+    SitemapLimits sitemap_;
     std::size_t source_ = 0;  // the source language's number
     std::vector<std::vector<std::size_t>> runs_;  // [provider's entry]: the entries it runs, in plan order
     // [language][entry]: the record's digest with its provider's, which its card shows.

@@ -56,7 +56,20 @@ public:
         add("robots.txt", [&](const std::string& path) { return plain("robots", path, source); });
         add("courses.csv", [&](const std::string& path) { return OutputFile{path, courses_csv(in_, source)}; });
         add("courses.ics", [&](const std::string& path) { return OutputFile{path, courses_ics(in_, source)}; });
-        if (!in_.content.site.base_url.empty()) add("sitemap.xml", [&](const std::string&) { return sitemap(source); });
+        if (!in_.content.site.base_url.empty()) {
+            std::vector<std::string> paths;
+            for (const PlannedPage& p : in_.plan.pages) paths.push_back(pretty(p.route));
+            const auto parts = sitemap_parts(paths, in_.plan.languages, in_.content.site.base_url, in_.sitemap);
+            if (parts.size() == 1) add("sitemap.xml", [&](const std::string& path) { return sitemap(source, path, paths); });
+            else {
+                add("sitemap.xml", [&](const std::string&) { return sitemap_index(source, parts.size()); });
+                for (std::size_t n = 0; n < parts.size(); ++n) {
+                    const std::vector<std::string> part(paths.begin() + static_cast<std::ptrdiff_t>(parts[n].first),
+                                                        paths.begin() + static_cast<std::ptrdiff_t>(parts[n].second));
+                    add(sitemap_part_name(n + 1), [&](const std::string& path) { return sitemap(source, path, part); });
+                }
+            }
+        }
         for (const auto& [name, bytes] : in_.templates.assets())
             add(name, [&](const std::string& path) { return OutputFile{path, bytes}; });
         return files;
@@ -629,14 +642,22 @@ private:
         return {path, render(name, v.shared(), page)};
     }
 
-    OutputFile sitemap(const LanguageView& v) {
-        // One entry per page; the template repeats it for every language (with the others as
-        // alternates), so the data stays small even for a hundred thousand pages.
+    // A sitemap of the pages at `paths`: one entry per page, which the template repeats for every
+    // language (with the others as alternates), so the data stays small even for many pages.
+    OutputFile sitemap(const LanguageView& v, const std::string& file, const std::vector<std::string>& paths) {
         Data routes = list();
-        for (const PlannedPage& p : in_.plan.pages) routes.push_back(Data("path", pretty(p.route)));
+        for (const std::string& path : paths) routes.push_back(Data("path", path));
         Data page;
         page.set("routes", routes);
-        return {"sitemap.xml", render("sitemap", v.shared(), page)};
+        return {file, render("sitemap", v.shared(), page)};
+    }
+    // sitemap.xml of a site too large for one sitemap: the list of its parts.
+    OutputFile sitemap_index(const LanguageView& v, std::size_t parts) {
+        Data list_of = list();
+        for (std::size_t n = 1; n <= parts; ++n) list_of.push_back(Data("file", sitemap_part_name(n)));
+        Data page;
+        page.set("parts", list_of);
+        return {"sitemap.xml", render("sitemap_index", v.shared(), page)};
     }
 
     const RenderInputs& in_;
@@ -663,7 +684,7 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
     // folders (creating files in one folder is serialised by the file system). Each page goes to
     // the sink as soon as it is rendered, so memory does not grow with the size of the site.
     constexpr std::size_t kRun = 32;
-    const Fingerprints fingerprints(in.plan, in.content.site.source_language, in.inputs_hash);
+    const Fingerprints fingerprints(in.plan, in.content.site.source_language, in.inputs_hash, in.sitemap);
     std::vector<std::atomic<std::size_t>> next_page(languages);  // per language
     std::atomic<std::size_t> next_language{0};
     auto pick_language = [&]() -> std::optional<std::size_t> {

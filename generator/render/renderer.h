@@ -9,6 +9,7 @@
 
 #include "content/records.h"
 #include "i18n/catalog.h"
+#include "render/sitemap.h"
 #include "render/templates.h"
 #include "site/plan.h"
 
@@ -35,6 +36,7 @@ struct RenderInputs {
     // date and which records are published. Pages also depend on the records they show.
     std::uint64_t inputs_hash = 0;
     ReuseCheck reuse;  // may be empty: render everything
+    SitemapLimits sitemap;  // the protocol's; tests lower them
 };
 
 // Hands every file of the site to `sink`, from several threads at once (each file once; which

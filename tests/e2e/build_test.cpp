@@ -217,6 +217,49 @@ TEST(Output, SitemapAndRobotsWhenTheSiteHasAnAddress) {
     EXPECT_TRUE(fs::exists(site.out() / "404.html"));
 }
 
+TEST(Output, ASiteOverTheSitemapLimitsGetsAnIndexOfParts) {
+    // The protocol allows 50,000 URLs per sitemap file; here the limit is 10 URLs (5 pages in two
+    // languages), so the site's 13 pages need three parts.
+    TestSite site;
+    site.file("content/site.yaml",
+              "title: Teststadt\nsource_language: de\nlanguages: [de, en]\nbase_url: https://bildung.teststadt.example\n");
+    site.sitemap_limits.urls = 10;
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::string index = site.page("sitemap.xml");
+    EXPECT_THAT(index, HasSubstr("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                                 "<sitemap><loc>https://bildung.teststadt.example/sitemap-1.xml</loc></sitemap>\n"
+                                 "<sitemap><loc>https://bildung.teststadt.example/sitemap-2.xml</loc></sitemap>\n"));
+    // Every page of the site is in exactly one part, in every language, and no part is over the limit.
+    std::size_t parts = 0, urls = 0;
+    std::string all;
+    for (; fs::exists(site.out() / ("sitemap-" + std::to_string(parts + 1) + ".xml")); ++parts) {
+        const std::string part = site.page("sitemap-" + std::to_string(parts + 1) + ".xml");
+        EXPECT_THAT(part, HasSubstr("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""));
+        std::size_t in_part = 0;
+        for (std::size_t at = 0; (at = part.find("<url>", at)) != std::string::npos; ++at) ++in_part;
+        EXPECT_LE(in_part, 10u);
+        urls += in_part;
+        all += part;
+    }
+    EXPECT_EQ(parts, 3u);
+    EXPECT_THAT(index, HasSubstr("sitemap-" + std::to_string(parts) + ".xml"));
+    EXPECT_THAT(index, Not(HasSubstr("sitemap-" + std::to_string(parts + 1) + ".xml")));
+    std::size_t pages = 0;
+    for (const auto& e : fs::recursive_directory_iterator(site.out() / "de"))
+        pages += e.path().extension() == ".html";
+    EXPECT_EQ(urls, 2 * pages);
+    EXPECT_THAT(all, HasSubstr("<url><loc>https://bildung.teststadt.example/en/providers/vhs.html</loc>"
+                               "<xhtml:link rel=\"alternate\" hreflang=\"de\" "
+                               "href=\"https://bildung.teststadt.example/de/providers/vhs.html\"/>"));
+    EXPECT_THAT(site.page("robots.txt"), HasSubstr("Sitemap: https://bildung.teststadt.example/sitemap.xml"));
+
+    // Under the limits again, the site has one sitemap and the parts are gone.
+    site.sitemap_limits = {};
+    ASSERT_EQ(site.build(), 0) << site.err();
+    EXPECT_THAT(site.page("sitemap.xml"), HasSubstr("<urlset"));
+    EXPECT_FALSE(fs::exists(site.out() / "sitemap-1.xml"));
+}
+
 TEST(Output, NoSitemapWithoutAddress) {
     TestSite site;
     ASSERT_EQ(site.build(), 0) << site.err();

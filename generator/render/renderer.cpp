@@ -46,27 +46,32 @@ public:
 
     // The files that exist once per site, not once per language; those `wanted` names.
     std::vector<OutputFile> site_files(const std::function<bool(const std::string& path)>& wanted) {
-        const LanguageView& source = view(in_.content.site.source_language);
+        // The source language's formatters and collator are set up only if a file needs them: a
+        // rebuild that keeps every site file does without.
+        const LanguageView* view_of_source = nullptr;
         std::vector<OutputFile> files;
         auto add = [&](const std::string& path, auto make) {
-            if (wanted(path)) files.push_back(make(path));
+            if (!wanted(path)) return;
+            if (!view_of_source) view_of_source = &view(in_.content.site.source_language);
+            files.push_back(make(path));
         };
-        add("index.html", [&](const std::string&) { return chooser(source); });
-        add("404.html", [&](const std::string&) { return not_found(source); });
-        add("robots.txt", [&](const std::string& path) { return plain("robots", path, source); });
-        add("courses.csv", [&](const std::string& path) { return OutputFile{path, courses_csv(in_, source)}; });
-        add("courses.ics", [&](const std::string& path) { return OutputFile{path, courses_ics(in_, source)}; });
+        auto source = [&]() -> const LanguageView& { return *view_of_source; };
+        add("index.html", [&](const std::string&) { return chooser(source()); });
+        add("404.html", [&](const std::string&) { return not_found(source()); });
+        add("robots.txt", [&](const std::string& path) { return plain("robots", path, source()); });
+        add("courses.csv", [&](const std::string& path) { return OutputFile{path, courses_csv(in_, source())}; });
+        add("courses.ics", [&](const std::string& path) { return OutputFile{path, courses_ics(in_, source())}; });
         if (!in_.content.site.base_url.empty()) {
             std::vector<std::string> paths;
             for (const PlannedPage& p : in_.plan.pages) paths.push_back(pretty(p.route));
             const auto parts = sitemap_parts(paths, in_.plan.languages, in_.content.site.base_url, in_.sitemap);
-            if (parts.size() == 1) add("sitemap.xml", [&](const std::string& path) { return sitemap(source, path, paths); });
+            if (parts.size() == 1) add("sitemap.xml", [&](const std::string& path) { return sitemap(source(), path, paths); });
             else {
-                add("sitemap.xml", [&](const std::string&) { return sitemap_index(source, parts.size()); });
+                add("sitemap.xml", [&](const std::string&) { return sitemap_index(source(), parts.size()); });
                 for (std::size_t n = 0; n < parts.size(); ++n) {
                     const std::vector<std::string> part(paths.begin() + static_cast<std::ptrdiff_t>(parts[n].first),
                                                         paths.begin() + static_cast<std::ptrdiff_t>(parts[n].second));
-                    add(sitemap_part_name(n + 1), [&](const std::string& path) { return sitemap(source, path, part); });
+                    add(sitemap_part_name(n + 1), [&](const std::string& path) { return sitemap(source(), path, part); });
                 }
             }
         }

@@ -244,11 +244,11 @@ bool OutputWriter::update_in_place() {
         if (!p.kept && !rendered_.count(path)) removed.push_back(path);
     std::sort(removed.begin(), removed.end());
     const Listing current = listing();
-    // Every file kept or written again with the same bytes, and with the same fingerprint: the
-    // marker stays as it is too.
     std::vector<std::pair<bool, const std::string*>> order;  // staged files: (replaces a file, path)
     for (const auto& [path, r] : rendered_)
         if (r.staged) order.emplace_back(previous_.count(path) > 0, &path);
+    // Every file kept or written again with the same bytes, and with the same fingerprint: the
+    // marker stays as it is too.
     const bool same_listing = current.size() == previous_.size() &&
                               std::all_of(current.begin(), current.end(), [&](const auto& file) {
                                   auto it = previous_.find(file.first);

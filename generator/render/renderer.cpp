@@ -87,7 +87,8 @@ private:
         return *v;
     }
 
-    // `expected`: bytes the output will about have, so it is not grown (and copied) step by step.
+    // `expected`: about how many bytes the output will have, so it is not grown (and copied) step
+    // by step.
     std::string render(const std::string& name, const Data& shared, const Data& page, std::size_t expected = 0) {
         auto it = templates_.find(name);
         if (it == templates_.end()) {
@@ -571,9 +572,9 @@ private:
             Data letter;
             letter.set("label", label);
             letter.set("anchor", "letter-" + std::to_string(++n));
-            Data cards = list();
-            for (const RecordEntry* e : in_bucket) append(cards, fragment(v, "partials/az_entry", *e, p.route));
-            set_list(letter, "entries", std::move(cards));
+            Data entries = list();
+            for (const RecordEntry* e : in_bucket) append(entries, fragment(v, "partials/az_entry", *e, p.route));
+            set_list(letter, "entries", std::move(entries));
             append(letters, std::move(letter));
         }
         Data d;

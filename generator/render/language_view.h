@@ -35,7 +35,16 @@ inline void put(Data& object, const std::string& key, Data&& value) {
     const_cast<Data&>(*object.get(key)) = std::move(value);
 }
 inline void append(Data& list, Data&& item) {
-    const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(item));
+    auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
+    if (items.size() == items.capacity()) {
+        // kainjow's move constructor is not noexcept, so a vector that grows copies every item it
+        // holds (each card's HTML, at every doubling). Grown here, they are moved.
+        kainjow::mustache::list bigger;
+        bigger.reserve(std::max<std::size_t>(8, 2 * items.size()));
+        for (Data& d : items) bigger.push_back(std::move(d));
+        items.swap(bigger);
+    }
+    items.push_back(std::move(item));
 }
 inline Data moved(std::string&& s) {
     Data d(Data::type::string);

@@ -502,13 +502,13 @@ private:
         Data type_options = list(), level_options = list(), district_options = list(), time_options = list();
         for (const char* t : {"integration", "integration-youth", "integration-parents", "integration-women", "literacy",
                               "support", "intensive", "second-script", "job-language", "other"})
-            if (types.count(t)) type_options.push_back(option(t, v.msg(std::string("course_type.") + t)));
-        for (const std::string& l : levels) level_options.push_back(option(l, l));
+            if (types.count(t)) append(type_options, option(t, v.msg(std::string("course_type.") + t)));
+        for (const std::string& l : levels) append(level_options, option(l, l));
         std::vector<std::string> sorted(districts.begin(), districts.end());
         std::sort(sorted.begin(), sorted.end(), [&](const std::string& a, const std::string& b) { return v.fmt().less(a, b); });
-        for (const std::string& d : sorted) district_options.push_back(option(d, d));
+        for (const std::string& d : sorted) append(district_options, option(d, d));
         for (const char* t : {"morning", "afternoon", "evening"})
-            if (times.count(t)) time_options.push_back(option(t, v.msg(std::string("time_of_day.") + t)));
+            if (times.count(t)) append(time_options, option(t, v.msg(std::string("time_of_day.") + t)));
         f.set("types", type_options);
         f.set("levels", level_options);
         f.set("districts", district_options);
@@ -538,12 +538,12 @@ private:
         set_list(d, "groups", std::move(groups));
         if (contacts.empty()) d.set("empty", true);
         Data f, topics = list(), phases = list(), langs = list();
-        for (const Term& t : in_.content.taxonomy.topics) topics.push_back(option(t.id, v.msg("topic." + t.id)));
-        for (const Term& t : in_.content.taxonomy.life_phases) phases.push_back(option(t.id, v.msg("life_phase." + t.id)));
+        for (const Term& t : in_.content.taxonomy.topics) append(topics, option(t.id, v.msg("topic." + t.id)));
+        for (const Term& t : in_.content.taxonomy.life_phases) append(phases, option(t.id, v.msg("life_phase." + t.id)));
         std::vector<std::pair<std::string, std::string>> named;
         for (const std::string& l : languages) named.emplace_back(v.fmt().language_name(l), l);
         std::sort(named.begin(), named.end(), [&](const auto& a, const auto& b) { return v.fmt().less(a.first, b.first); });
-        for (const auto& [name, tag] : named) langs.push_back(option(tag, name));
+        for (const auto& [name, tag] : named) append(langs, option(tag, name));
         f.set("topics", topics);
         f.set("life_phases", phases);
         f.set("languages", langs);
@@ -652,17 +652,17 @@ private:
     // language (with the others as alternates), so the data stays small even for many pages.
     OutputFile sitemap(const LanguageView& v, const std::string& file, const std::vector<std::string>& paths) {
         Data routes = list();
-        for (const std::string& path : paths) routes.push_back(Data("path", path));
+        for (const std::string& path : paths) append(routes, Data("path", path));
         Data page;
-        page.set("routes", routes);
+        put(page, "routes", std::move(routes));
         return {file, render("sitemap", v.shared(), page)};
     }
     // sitemap.xml of a site too large for one sitemap: the list of its parts.
     OutputFile sitemap_index(const LanguageView& v, std::size_t parts) {
         Data list_of = list();
-        for (std::size_t n = 1; n <= parts; ++n) list_of.push_back(Data("file", sitemap_part_name(n)));
+        for (std::size_t n = 1; n <= parts; ++n) append(list_of, Data("file", sitemap_part_name(n)));
         Data page;
-        page.set("parts", list_of);
+        put(page, "parts", std::move(list_of));
         return {"sitemap.xml", render("sitemap_index", v.shared(), page)};
     }
 

@@ -1,7 +1,10 @@
 #include "render/fingerprint.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
+#include <thread>
 
 #include "content/record_fields.h"
 
@@ -73,7 +76,7 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
 }
 
 Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared,
-                           const SitemapLimits& sitemap)
+                           const SitemapLimits& sitemap, unsigned threads)
     : plan_(plan), shared_(shared), sitemap_(sitemap) {
     const std::size_t n = plan.entries.size();
     std::vector<std::size_t> provider(n, n);
@@ -83,14 +86,25 @@ Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_langu
             provider[i] = static_cast<std::size_t>(p - plan.entries.data());
             runs_[provider[i]].push_back(i);
         }
-    std::vector<std::uint64_t> digests(n);
-    for (std::size_t l = 0; l < plan.languages.size(); ++l) {
-        const std::string& language = plan.languages[l];
-        if (language == source_language) source_ = l;
-        for (std::size_t i = 0; i < n; ++i) digests[i] = record_digest(plan.entries[i], language, source_language);
-        std::vector<std::uint64_t>& cards = cards_.emplace_back(n);
-        for (std::size_t i = 0; i < n; ++i) cards[i] = provider[i] < n ? mix(digests[i], digests[provider[i]]) : digests[i];
-    }
+    // Every record as each language shows it: languages on several threads, each its own.
+    const std::size_t languages = plan.languages.size();
+    for (std::size_t l = 0; l < languages; ++l)
+        if (plan.languages[l] == source_language) source_ = l;
+    cards_.resize(languages);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        std::vector<std::uint64_t> digests(n);
+        for (std::size_t l; (l = next.fetch_add(1)) < languages;) {
+            for (std::size_t i = 0; i < n; ++i) digests[i] = record_digest(plan.entries[i], plan.languages[l], source_language);
+            std::vector<std::uint64_t>& cards = cards_[l];
+            cards.resize(n);
+            for (std::size_t i = 0; i < n; ++i) cards[i] = provider[i] < n ? mix(digests[i], digests[provider[i]]) : digests[i];
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<std::size_t>(std::max(1u, threads), languages); ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
 }
 
 std::uint64_t Fingerprints::card(std::uint64_t h, const RecordEntry* e, std::size_t language) const {

@@ -21,9 +21,10 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
 
 class Fingerprints {
 public:
-    // `shared`: the hash of what every page depends on; `sitemap`: the limits the sitemap is split by.
+    // `shared`: the hash of what every page depends on; `sitemap`: the limits the sitemap is split
+    // by; `threads`: how many work out the records' digests, a language each.
     Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared,
-                 const SitemapLimits& sitemap = {});
+                 const SitemapLimits& sitemap = {}, unsigned threads = 1);
 
     // A page in the plan's language number `language`. Never 0 (0 means "not known").
     std::uint64_t page(const PlannedPage& p, std::size_t language) const;

@@ -690,7 +690,7 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
     // folders (creating files in one folder is serialised by the file system). Each page goes to
     // the sink as soon as it is rendered, so memory does not grow with the size of the site.
     constexpr std::size_t kRun = 32;
-    const Fingerprints fingerprints(in.plan, in.content.site.source_language, in.inputs_hash, in.sitemap);
+    const Fingerprints fingerprints(in.plan, in.content.site.source_language, in.inputs_hash, in.sitemap, threads);
     std::vector<std::atomic<std::size_t>> next_page(languages);  // per language
     std::atomic<std::size_t> next_language{0};
     auto pick_language = [&]() -> std::optional<std::size_t> {

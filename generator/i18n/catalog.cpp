@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -293,7 +294,14 @@ std::string Catalogs::format(const std::string& language, std::string_view key, 
     }
     icu::UnicodeString result;
     UErrorCode status = U_ZERO_ERROR;
-    m->format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), result, status);
+    {
+        // Pages are rendered on several threads, and ICU's MessageFormat sets up its number and
+        // date formatters on first use inside format(), unguarded: two threads at once made two
+        // and lost one. Formatting a message takes microseconds; they take turns.
+        static std::mutex formatting;
+        std::lock_guard<std::mutex> lock(formatting);
+        m->format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), result, status);
+    }
     if (U_FAILURE(status)) return std::string(key);
     return utf8(result);
 }

@@ -5,7 +5,9 @@
 #include "i18n/catalog.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include "test_site.h"
 
 namespace lotse {
@@ -35,6 +37,29 @@ TEST(Catalog, ArabicUsesAllSixPluralForms) {
     EXPECT_THAT(c.format("ar", "courses.count", {{"count", 2LL}}), "دورتان");
     EXPECT_THAT(c.format("ar", "courses.count", {{"count", 3LL}}), "٣ دورات");
     EXPECT_THAT(c.format("ar", "courses.count", {{"count", 11LL}}), "١١ دورة");
+}
+
+TEST(Catalog, MessagesAreFormattedFromSeveralThreadsAtOnce) {
+    // Pages are rendered on several threads that share the catalogs. ICU's MessageFormat sets up
+    // its number formatter on first use inside format(); two threads doing that at once made two
+    // and lost one (a leak, found by the sanitizers) or worse. Each round starts with catalogs
+    // whose messages were never formatted, and every thread formats at once.
+    for (int round = 0; round < 20; ++round) {
+        Diagnostics diags;
+        const Catalogs c = built_in({"de", "ar", "fa", "uk"}, diags);
+        std::atomic<int> ready{0};
+        std::vector<std::vector<std::string>> seen(4);
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < seen.size(); ++t)
+            threads.emplace_back([&, t] {
+                for (++ready; ready < static_cast<int>(seen.size());) std::this_thread::yield();
+                for (const char* language : {"ar", "fa", "uk", "de"})
+                    for (long long n : {3LL, 11LL, 1LL}) seen[t].push_back(c.format(language, "courses.count", {{"count", n}}));
+            });
+        for (std::thread& th : threads) th.join();
+        for (const auto& s : seen) EXPECT_EQ(s, seen[0]);
+        EXPECT_EQ(seen[0][0], "٣ دورات");
+    }
 }
 
 TEST(Catalog, UkrainianAndRussianUseFewAndMany) {

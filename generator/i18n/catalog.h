@@ -38,6 +38,7 @@ public:
 
     // The message for `key` in `language`, along ICU's locale chain, then the source language;
     // the key itself if no catalog has it (so a gap shows on the page instead of a blank).
+    // Safe to call from several threads at once.
     std::string format(const std::string& language, std::string_view key, MessageArgs args = {}) const;
     bool has(const std::string& language, std::string_view key) const;
     // Every key of the source language's catalog, sorted.

@@ -49,28 +49,49 @@ std::unique_ptr<icu::DateIntervalFormat> interval(const icu::Locale& locale, con
     return f;
 }
 
+// The formatter in `slot`, made by `make` the first time it is asked for.
+template <typename T, typename Make>
+const T& once(std::unique_ptr<T>& slot, Make make) {
+    if (!slot) slot = make();
+    return *slot;
+}
+
 }  // namespace
 
 LocaleFormat::LocaleFormat(const std::string& language)
-    : language_(language), locale_(gregorian(language)), rtl_(is_right_to_left(language)) {
-    UErrorCode status = U_ZERO_ERROR;
-    date_ = with_skeleton(locale_, "yMMMd");
-    month_ = with_skeleton(locale_, "yMMMM");
-    weekday_ = with_skeleton(locale_, "EEE");
-    date_interval_ = interval(locale_, "yMMMd");
-    time_interval_ = interval(locale_, "jmm");  // the locale's own hour cycle
-    number_.reset(icu::NumberFormat::createInstance(locale_, status));
-    status = U_ZERO_ERROR;
-    money_.reset(icu::NumberFormat::createCurrencyInstance(locale_, status));
-    status = U_ZERO_ERROR;
-    list_.reset(icu::ListFormatter::createInstance(locale_, status));
-    status = U_ZERO_ERROR;
-    collator_.reset(icu::Collator::createInstance(icu::Locale(language.c_str()), status));
+    : language_(language), locale_(gregorian(language)), rtl_(is_right_to_left(language)) {}
+
+const icu::DateFormat& LocaleFormat::date_format() const {
+    return once(date_, [&] { return with_skeleton(locale_, "yMMMd"); });
+}
+const icu::DateFormat& LocaleFormat::month_format() const {
+    return once(month_, [&] { return with_skeleton(locale_, "yMMMM"); });
+}
+const icu::DateFormat& LocaleFormat::weekday_format() const {
+    return once(weekday_, [&] { return with_skeleton(locale_, "EEE"); });
+}
+const icu::DateIntervalFormat& LocaleFormat::date_interval() const {
+    return once(date_interval_, [&] { return interval(locale_, "yMMMd"); });
+}
+const icu::DateIntervalFormat& LocaleFormat::time_interval() const {
+    return once(time_interval_, [&] { return interval(locale_, "jmm"); });  // the locale's own hour cycle
+}
+const icu::NumberFormat& LocaleFormat::number_format() const {
+    return once(number_, [&] {
+        UErrorCode status = U_ZERO_ERROR;
+        return std::unique_ptr<icu::NumberFormat>(icu::NumberFormat::createInstance(locale_, status));
+    });
+}
+const icu::Collator& LocaleFormat::collator() const {
+    return once(collator_, [&] {
+        UErrorCode status = U_ZERO_ERROR;
+        return std::unique_ptr<icu::Collator>(icu::Collator::createInstance(icu::Locale(language_.c_str()), status));
+    });
 }
 
 std::string LocaleFormat::date(Date d) const {
     icu::UnicodeString out;
-    date_->format(at_noon(d), out);
+    date_format().format(at_noon(d), out);
     return utf8(out);
 }
 
@@ -79,13 +100,13 @@ std::string LocaleFormat::date_range(Date from, Date to) const {
     icu::DateInterval span(at_noon(from), at_noon(to));
     icu::UnicodeString out;
     icu::FieldPosition pos;
-    date_interval_->format(&span, out, pos, status);
+    date_interval().format(&span, out, pos, status);
     return utf8(out);
 }
 
 std::string LocaleFormat::month(Date d) const {
     icu::UnicodeString out;
-    month_->format(at_noon(Date{d.year(), d.month(), std::chrono::day{1}}), out);
+    month_format().format(at_noon(Date{d.year(), d.month(), std::chrono::day{1}}), out);
     return utf8(out);
 }
 
@@ -95,7 +116,7 @@ std::string LocaleFormat::time_range(int from, int to) const {
     icu::DateInterval span(from * 60000.0, to * 60000.0);
     icu::UnicodeString out;
     icu::FieldPosition pos;
-    time_interval_->format(&span, out, pos, status);
+    time_interval().format(&span, out, pos, status);
     return utf8(out);
 }
 
@@ -104,13 +125,13 @@ std::string LocaleFormat::weekday(Weekday d) const {
     const Date monday{std::chrono::year{2024}, std::chrono::January, std::chrono::day{1}};
     const Date day{std::chrono::sys_days{monday} + std::chrono::days{static_cast<int>(d)}};
     icu::UnicodeString out;
-    weekday_->format(at_noon(day), out);
+    weekday_format().format(at_noon(day), out);
     return utf8(out);
 }
 
 std::string LocaleFormat::number(long long n) const {
     icu::UnicodeString out;
-    number_->format(static_cast<int64_t>(n), out);
+    number_format().format(static_cast<int64_t>(n), out);
     return utf8(out);
 }
 
@@ -125,7 +146,11 @@ std::string LocaleFormat::money(double amount, const std::string& currency) cons
     auto& f = money_by_currency_[{currency, whole}];
     if (!f) {
         UErrorCode status = U_ZERO_ERROR;
-        f.reset(money_->clone());
+        const icu::NumberFormat& money = once(money_, [&] {
+            UErrorCode made = U_ZERO_ERROR;
+            return std::unique_ptr<icu::NumberFormat>(icu::NumberFormat::createCurrencyInstance(locale_, made));
+        });
+        f.reset(money.clone());
         f->setCurrency(ustr(currency).getTerminatedBuffer(), status);
         if (whole) f->setMaximumFractionDigits(0);
     }
@@ -140,7 +165,10 @@ std::string LocaleFormat::list(const std::vector<std::string>& items) const {
     for (const std::string& s : items) u.push_back(ustr(s));
     icu::UnicodeString out;
     UErrorCode status = U_ZERO_ERROR;
-    list_->format(u.data(), static_cast<int32_t>(u.size()), out, status);
+    once(list_, [&] {
+        UErrorCode made = U_ZERO_ERROR;
+        return std::unique_ptr<icu::ListFormatter>(icu::ListFormatter::createInstance(locale_, made));
+    }).format(u.data(), static_cast<int32_t>(u.size()), out, status);
     return utf8(out);
 }
 
@@ -167,14 +195,14 @@ bool LocaleFormat::is_right_to_left(const std::string& tag) { return icu::Locale
 
 bool LocaleFormat::less(const std::string& a, const std::string& b) const {
     UErrorCode status = U_ZERO_ERROR;
-    return collator_->compareUTF8(a, b, status) == UCOL_LESS;
+    return collator().compareUTF8(a, b, status) == UCOL_LESS;
 }
 
 std::string LocaleFormat::sort_key(const std::string& s) const {
     const icu::UnicodeString u = ustr(s);
-    const int32_t n = collator_->getSortKey(u, nullptr, 0);
+    const int32_t n = collator().getSortKey(u, nullptr, 0);
     std::string key(static_cast<std::size_t>(n), '\0');
-    collator_->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), n);
+    collator().getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), n);
     return key;
 }
 

@@ -1,7 +1,8 @@
 // Everything locale-dependent that ICU knows better than we do: dates (always Gregorian), times,
 // weekday names, numbers, money, language names, list joining, sorting and text direction.
 // One instance per page language and thread, built once and reused for every page; it keeps
-// what it has formatted before, so it must not be shared between threads.
+// what it has formatted before, so it must not be shared between threads. Each ICU formatter is
+// set up when first used: a rebuild that renders a few pages needs only some of them.
 #pragma once
 
 #include <map>
@@ -50,14 +51,22 @@ public:
     std::string sort_key(const std::string& s) const;
 
 private:
+    const icu::DateFormat& date_format() const;
+    const icu::DateFormat& month_format() const;
+    const icu::DateFormat& weekday_format() const;
+    const icu::DateIntervalFormat& date_interval() const;
+    const icu::DateIntervalFormat& time_interval() const;
+    const icu::NumberFormat& number_format() const;
+    const icu::Collator& collator() const;
+
     std::string language_;
     icu::Locale locale_;
     bool rtl_ = false;
-    std::unique_ptr<icu::DateFormat> date_, month_, weekday_;
-    std::unique_ptr<icu::DateIntervalFormat> date_interval_, time_interval_;
-    std::unique_ptr<icu::NumberFormat> number_, money_;
-    std::unique_ptr<icu::ListFormatter> list_;
-    std::unique_ptr<icu::Collator> collator_;
+    mutable std::unique_ptr<icu::DateFormat> date_, month_, weekday_;
+    mutable std::unique_ptr<icu::DateIntervalFormat> date_interval_, time_interval_;
+    mutable std::unique_ptr<icu::NumberFormat> number_, money_;
+    mutable std::unique_ptr<icu::ListFormatter> list_;
+    mutable std::unique_ptr<icu::Collator> collator_;
     mutable std::map<std::string, std::string, std::less<>> language_names_;
     mutable std::map<std::pair<std::string, bool>, std::unique_ptr<icu::NumberFormat>> money_by_currency_;
 };

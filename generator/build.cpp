@@ -118,15 +118,22 @@ fs::path cache_dir() {
     return {};
 }
 
-// Records read on an earlier run of this site: one file per site folder.
-RecordCacheFile record_cache_file(const fs::path& site_dir) {
+// What the cache keeps of a site folder is in files named after it: this path plus an extension.
+fs::path site_cache_stem(const fs::path& site_dir) {
     const fs::path base = cache_dir();
     if (base.empty()) return {};
     std::error_code ec;
     const fs::path site = fs::weakly_canonical(fs::absolute(site_dir), ec);
     char name[32];
-    std::snprintf(name, sizeof name, "%016llx.records", static_cast<unsigned long long>(std::hash<std::string>{}(site.string())));
-    return {base / name, program_identity()};
+    std::snprintf(name, sizeof name, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(site.string())));
+    return base / name;
+}
+
+// Records read on an earlier run of this site.
+RecordCacheFile record_cache_file(const fs::path& site_dir) {
+    const fs::path stem = site_cache_stem(site_dir);
+    if (stem.empty()) return {};
+    return {stem.string() + ".records", program_identity()};
 }
 
 // Everything every page depends on. A page of a rebuild is rendered again unless this and the
@@ -216,8 +223,8 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (!diags.has_errors()) writer = OutputWriter::open(target, diags);
     std::atomic<std::size_t> files{0}, rendered{0}, kept{0};  // files; pages rendered and kept
     if (writer) {
-        RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs, 0, {}, o.sitemap};
-        inputs.inputs_hash = shared_inputs_hash(o, plan, templates);
+        RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs,
+                            shared_inputs_hash(o, plan, templates), {}, o.sitemap, site_cache_stem(o.site_dir)};
         inputs.reuse = [&](const std::string& path, std::uint64_t fingerprint) {
             if (!writer->keep(path, fingerprint)) return false;
             ++files;

@@ -28,6 +28,11 @@ public:
 
     // A page in the plan's language number `language`. Never 0 (0 means "not known").
     std::uint64_t page(const PlannedPage& p, std::size_t language) const;
+    // A card, course row or index entry of `e` in language number `language`: the record with its
+    // provider, as the language shows them.
+    std::uint64_t card(const RecordEntry& e, std::size_t language) const {
+        return cards_[language][static_cast<std::size_t>(&e - plan_.entries.data())];
+    }
     // A file once per site (chooser, 404, robots, stylesheet, course exports, sitemap).
     std::uint64_t site_file(const std::string& path) const;
 

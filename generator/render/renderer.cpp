@@ -5,6 +5,7 @@
 #include <thread>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -15,6 +16,7 @@
 
 #include "render/exports.h"
 #include "render/fingerprint.h"
+#include "render/fragment_cache.h"
 #include "render/language_view.h"
 
 namespace lotse {
@@ -27,21 +29,32 @@ using Context = kainjow::mustache::context<std::string>;
 // language, because neither kainjow's templates nor ICU's formatters may be shared while in use.
 class SiteRenderer {
 public:
-    SiteRenderer(const RenderInputs& in, Diagnostics& diags) : in_(in), diags_(diags) {
+    SiteRenderer(const RenderInputs& in, const Fingerprints& fingerprints, FragmentCache& kept, Diagnostics& diags)
+        : in_(in), fingerprints_(fingerprints), kept_(kept), diags_(diags) {
         for (const auto& [name, text] : in.templates.sources())
             templates_[name] = std::make_unique<kainjow::mustache::mustache>(text);
     }
 
-    OutputFile page(const std::string& language, const PlannedPage& page) {
-        // Pages come in runs of one language: what was cached for the previous language is not
-        // needed again, and keeping it would make memory grow with the number of languages.
-        if (language != current_language_) {
-            fragments_.clear();
+    // A page in the plan's language number `language`.
+    OutputFile page(std::size_t language, const PlannedPage& page) {
+        const std::string& tag = in_.plan.languages[language];
+        if (tag != current_language_) {
+            end_language();
             if (!current_language_.empty() && current_language_ != in_.content.site.source_language)
                 views_.erase(current_language_);
-            current_language_ = language;
+            current_language_ = tag;
+            current_ = language;
         }
-        return render_page(view(language), page);
+        return render_page(view(tag), page);
+    }
+
+    // Pages come in runs of one language: what was cached for it is not needed again, and keeping
+    // it would make memory grow with the number of languages. The fragments rendered anew go to
+    // the cache for the next build.
+    void end_language() {
+        kept_.add(current_, std::move(rendered_));
+        rendered_.clear();
+        fragments_.clear();
     }
 
     // The files that exist once per site, not once per language; those `wanted` names.
@@ -118,21 +131,34 @@ private:
     }
 
     // A card, course row or index entry as HTML, rendered once per language and page depth (its
-    // links are relative) and reused on every page that lists it: {html: "<li …>"}.
-    Data fragment(const LanguageView& v, const std::string& partial, const RecordEntry& e, const std::string& route) {
-        const std::size_t depth = static_cast<std::size_t>(std::count(route.begin(), route.end(), '/'));
-        auto key = std::make_tuple(v.language(), partial, &e, depth);
+    // links are relative) and reused on every page that lists it: {html: "<li …>"}. One made by
+    // an earlier build from the same inputs is taken from the cache instead.
+    enum class Partial : std::uint64_t { card, course_row, az_entry };
+    Data fragment(const LanguageView& v, Partial partial, const RecordEntry& e, const std::string& route) {
+        const auto depth = static_cast<std::uint64_t>(std::count(route.begin(), route.end(), '/'));
+        const auto index = static_cast<std::uint64_t>(&e - in_.plan.entries.data());
+        const std::uint64_t key = (index << 16) | (static_cast<std::uint64_t>(partial) << 12) | depth;
         auto it = fragments_.find(key);
         if (it == fragments_.end()) {
-            const Data d = partial == "partials/course_row" ? v.course_row(e, route)
-                           : partial == "partials/az_entry" ? v.index_entry(e, route)
-                                                            : v.card(e, route);
-            it = fragments_.emplace(std::move(key), render(partial, v.shared(), d)).first;
+            static constexpr const char* kNames[] = {"partials/card", "partials/course_row", "partials/az_entry"};
+            const char* name = kNames[static_cast<std::size_t>(partial)];
+            // Which fragment, the same from build to build.
+            const std::uint64_t id = std::hash<std::string>{}(e.kind + '/' + e.record->id + '/' + name + '/' + std::to_string(depth));
+            const std::uint64_t fingerprint = fingerprints_.card(e, current_);
+            if (const std::optional<std::string_view> html = kept_.find(current_, id, fingerprint))
+                it = fragments_.emplace(key, std::string(*html)).first;
+            else {
+                const Data d = partial == Partial::course_row ? v.course_row(e, route)
+                               : partial == Partial::az_entry ? v.index_entry(e, route)
+                                                              : v.card(e, route);
+                it = fragments_.emplace(key, render(name, v.shared(), d)).first;
+                if (kept_.enabled()) rendered_.push_back({id, fingerprint, it->second});
+            }
         }
         return Data("html", it->second);
     }
     Data card(const LanguageView& v, const RecordEntry& e, const std::string& route) {
-        return fragment(v, "partials/card", e, route);
+        return fragment(v, Partial::card, e, route);
     }
     // Cards in the page language's collation order.
     Data cards(const LanguageView& v, const std::vector<const RecordEntry*>& entries, const std::string& route) {
@@ -457,7 +483,7 @@ private:
                 m.set("href", LanguageView::link(p.route, "courses/" + month + "/index.html"));
                 months.push_back({month, std::move(m), list()});
             }
-            append(months.back().rows, fragment(v, "partials/course_row", *e, p.route));
+            append(months.back().rows, fragment(v, Partial::course_row, *e, p.route));
         }
         Data month_list = list();
         for (Month& m : months) {
@@ -573,7 +599,7 @@ private:
             letter.set("label", label);
             letter.set("anchor", "letter-" + std::to_string(++n));
             Data entries = list();
-            for (const RecordEntry* e : in_bucket) append(entries, fragment(v, "partials/az_entry", *e, p.route));
+            for (const RecordEntry* e : in_bucket) append(entries, fragment(v, Partial::az_entry, *e, p.route));
             set_list(letter, "entries", std::move(entries));
             append(letters, std::move(letter));
         }
@@ -667,12 +693,16 @@ private:
     }
 
     const RenderInputs& in_;
+    const Fingerprints& fingerprints_;
+    FragmentCache& kept_;
     Diagnostics& diags_;
     std::set<std::string> reported_;
     std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
     std::map<std::string, std::unique_ptr<LanguageView>> views_;
-    std::map<std::tuple<std::string, std::string, const RecordEntry*, std::size_t>, std::string> fragments_;
+    std::unordered_map<std::uint64_t, std::string> fragments_;  // of the current language
+    std::vector<Fragment> rendered_;  // fragments of the current language not found in the cache
     std::string current_language_;
+    std::size_t current_ = 0;  // its number
     std::map<std::string, std::string> own_names_;
 };
 
@@ -692,6 +722,8 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
     constexpr std::size_t kRun = 32;
     const Fingerprints fingerprints(in.plan, in.content.site.source_language, in.inputs_hash, in.sitemap, threads);
     std::vector<std::atomic<std::size_t>> next_page(languages);  // per language
+    std::vector<std::atomic<unsigned>> working_on(languages);  // threads rendering the language
+    FragmentCache kept(in.fragment_cache, in.inputs_hash, in.plan.languages);
     std::atomic<std::size_t> next_language{0};
     auto pick_language = [&]() -> std::optional<std::size_t> {
         if (const std::size_t l = next_language.fetch_add(1); l < languages) return l;
@@ -704,18 +736,23 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
     };
     std::vector<Diagnostics> found(threads);
     auto work = [&](unsigned t) {
-        SiteRenderer renderer(in, found[t]);
+        SiteRenderer renderer(in, fingerprints, kept, found[t]);
         while (const std::optional<std::size_t> l = pick_language()) {
             const std::string& language = in.plan.languages[*l];
+            ++working_on[*l];
             for (std::size_t start; (start = next_page[*l].fetch_add(kRun)) < pages;)
                 for (std::size_t p = start; p < std::min(pages, start + kRun); ++p) {
                     const PlannedPage& page = in.plan.pages[p];
                     const std::uint64_t fingerprint = fingerprints.page(page, *l);
                     if (in.reuse && in.reuse(language + "/" + page.route, fingerprint)) continue;
-                    OutputFile file = renderer.page(language, page);
+                    OutputFile file = renderer.page(*l, page);
                     file.fingerprint = fingerprint;
                     sink(std::move(file));
                 }
+            // Every page of the language handed out and the last thread on it done: its fragments
+            // are saved (and their memory freed) before the next language's are made.
+            renderer.end_language();
+            if (--working_on[*l] == 0 && next_page[*l].load() >= pages) kept.save(*l);
         }
         if (t == 0) {
             auto fingerprint = [&](const std::string& path) { return fingerprints.site_file(path); };

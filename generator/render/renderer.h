@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ struct RenderInputs {
     std::uint64_t inputs_hash = 0;
     ReuseCheck reuse;  // may be empty: render everything
     SitemapLimits sitemap;  // the protocol's; tests lower them
+    // Where cards and index entries are kept between builds (see fragment_cache.h): the files'
+    // path without language and extension; empty: nowhere.
+    std::filesystem::path fragment_cache;
 };
 
 // Hands every file of the site to `sink`, from several threads at once (each file once; which

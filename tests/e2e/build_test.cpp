@@ -450,6 +450,59 @@ TEST(Rebuild, EqualsAFreshBuildAfterEveryKindOfEdit) {
     EXPECT_FALSE(fs::exists(site.out() / "de/courses/2027-01")) << "a month's folder goes with its last course";
 }
 
+// Cards and index entries come from the cache when their record, the templates, the catalogs and
+// the settings are as they were; a change to any of them shows on every page that lists cards.
+TEST(Rebuild, ACardTemplateOrCatalogChangedShowsOnEveryPageThatListsCards) {
+    TestSite site;
+    add_records(site);
+    const std::string card = read(std::filesystem::path(LOTSE_SOURCE_DATA_DIR) / "templates/partials/card.mustache");
+    site.file("templates/partials/card.mustache", card);
+    ASSERT_EQ(site.build(), 0) << site.err();
+    std::string marked = card;
+    marked.replace(marked.find("<p class=\"card-kind\">"), 21, "<p class=\"card-kind marked\">");
+    site.file("templates/partials/card.mustache", marked);
+    ASSERT_EQ(site.build(), 0) << site.err();
+    for (const char* page : {"de/life-phases/work-and-career.html", "en/topics/work.html", "ar/counselling/index.html"})
+        EXPECT_THAT(site.page(page), HasSubstr("<p class=\"card-kind marked\">")) << page;
+    std::string en = read(std::filesystem::path(LOTSE_SOURCE_DATA_DIR) / "i18n/en.txt");
+    en.replace(en.find("\"kind.offer\" { \"Offer\" }"), 24, "\"kind.offer\" { \"Course or event\" }");
+    site.file("i18n/en.txt", en);
+    ASSERT_EQ(site.build(), 0) << site.err();
+    EXPECT_THAT(site.page("en/life-phases/work-and-career.html"), HasSubstr("<p class=\"card-kind marked\">Course or event</p>"));
+    TempDir fresh;
+    ASSERT_EQ(fresh_build(site, day("2026-11-22"), fresh.path() / "out"), 0);
+    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+}
+
+// What Lotse keeps between builds may be damaged (a full disk, a crash): the next build renders
+// what it cannot use, and its pages are those of a build from scratch.
+TEST(Rebuild, ADamagedCacheGivesTheSamePages) {
+    TestSite site;
+    add_records(site);
+    TempDir cache;
+    const std::string kept = std::getenv("XDG_CACHE_HOME");
+    setenv("XDG_CACHE_HOME", cache.path().c_str(), 1);
+    ASSERT_EQ(site.build(), 0) << site.err();
+    std::size_t damaged = 0;
+    for (const auto& e : fs::recursive_directory_iterator(cache.path()))
+        if (e.is_regular_file() && (e.path().extension() == ".fragments" || e.path().extension() == ".records")) {
+            const std::string bytes = read(e.path());
+            write(e.path(), bytes.substr(0, bytes.size() * 2 / 3));
+            ++damaged;
+        }
+    EXPECT_EQ(damaged, 4u) << "the records, and the fragments of each of the three languages";
+    site.file("content/offers/zeitung.yaml",
+              "title: {de: \"Zeitungswerkstatt 2\", en: \"Newspaper\"}\nsummary: {de: \"Kurz\", en: \"Short\"}\n"
+              "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
+    const int rc = site.build();
+    setenv("XDG_CACHE_HOME", kept.c_str(), 1);
+    ASSERT_EQ(rc, 0) << site.err();
+    EXPECT_THAT(site.page("de/life-phases/work-and-career.html"), HasSubstr("Zeitungswerkstatt 2"));
+    TempDir fresh;
+    ASSERT_EQ(fresh_build(site, day("2026-11-22"), fresh.path() / "out"), 0);
+    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+}
+
 TEST(Rebuild, AnotherSpellingOfTheSiteFolderIsTheSameSite) {
     TestSite site;
     add_records(site);

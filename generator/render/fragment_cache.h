@@ -1,0 +1,65 @@
+// Cards, course rows and A–Z entries rendered by an earlier build, one file per language, so that
+// a rebuild renders a list page from the fragments of the records that did not change instead of
+// rendering every card on it again. A fragment is used only if it was made from the same inputs:
+// the same record as the language shows it, with its provider (its fingerprint), and the same
+// everything else (the shared hash: Lotse, templates, catalogs, settings, date, published records).
+// A missing, damaged or outdated file is simply empty.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace lotse {
+
+struct Fragment {
+    std::uint64_t id = 0;           // which record, partial and page depth
+    std::uint64_t fingerprint = 0;  // what it was made from
+    std::string html;
+};
+
+class FragmentCache {
+public:
+    FragmentCache() = default;  // no cache: nothing is found, nothing is saved
+    // The files are `stem`.<language>.fragments.
+    FragmentCache(std::filesystem::path stem, std::uint64_t shared, const std::vector<std::string>& languages);
+    ~FragmentCache();
+    FragmentCache(const FragmentCache&) = delete;
+    FragmentCache& operator=(const FragmentCache&) = delete;
+
+    bool enabled() const { return !languages_.empty(); }
+    // Fragment `id` of language number `language`, if one made from `fingerprint` was kept. The
+    // first call for a language reads its file. Thread-safe.
+    std::optional<std::string_view> find(std::size_t language, std::uint64_t id, std::uint64_t fingerprint);
+    // Fragments just rendered, to keep for the next build. Thread-safe.
+    void add(std::size_t language, std::vector<Fragment>&& rendered);
+    // Every page of the language is done: its file is written again if fragments were added.
+    // A file that cannot be written is no error (the next build renders them again). Thread-safe.
+    void save(std::size_t language);
+
+private:
+    struct Kept {
+        std::uint64_t fingerprint = 0;
+        std::string_view html;  // into the mapped file
+    };
+    struct Language {
+        std::filesystem::path file;
+        std::once_flag loaded;
+        std::string_view mapped;
+        std::unordered_map<std::uint64_t, Kept> kept;
+        std::mutex mutex;  // for `added`
+        std::unordered_map<std::uint64_t, Fragment> added;
+    };
+    void load(Language& l);
+
+    std::uint64_t shared_ = 0;
+    std::vector<std::unique_ptr<Language>> languages_;
+};
+
+}  // namespace lotse

@@ -22,6 +22,8 @@ constexpr std::string_view kMagic = "lotse record cache 1\n";
 // A file changed within this long before the cache was saved may have changed again within the
 // same tick of the file system's clock, so its stamp alone does not vouch for it.
 constexpr std::uint64_t kRacyNs = 2'000'000'000;
+// The cache is written again when one entry in this many changed.
+constexpr std::size_t kWorthSaving = 64;
 
 std::uint64_t ns(const timespec& t) {
     return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
@@ -239,7 +241,7 @@ bool RecordCache::find(const std::string& path, const FileStamp& stamp,
         if (d.severity == Severity::error) return false;  // files with errors are never cached
     for (const Diagnostic& d : found) diags.warning(d.pos, d.message);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stamp != e.stamp) changed_ = true;  // the new stamp saves reading the file next time
+    if (stamp != e.stamp) ++changes_;  // the new stamp saves reading the file next time
     next_[path] = {stamp, e.hash, {}, e.blob};
     return true;
 }
@@ -256,12 +258,15 @@ void RecordCache::put(const std::string& path, const FileStamp& stamp, std::uint
     Next& n = next_[path];
     n = {stamp, hash, std::move(blob), {}};
     n.blob = n.owned;
-    changed_ = true;
+    ++changes_;
 }
 
 void RecordCache::save() {
     if (file_.empty()) return;
-    if (!changed_ && next_.size() == entries_.size()) return;
+    // Writing the cache costs about as much as parsing one file in a hundred; a few files read
+    // anew are left to be read again next time, until enough have changed (or gone) to be worth it.
+    const std::size_t gone = entries_.size() > next_.size() ? entries_.size() - next_.size() : 0;
+    if (entries_.empty() ? next_.empty() : (changes_ + gone) * kWorthSaving <= entries_.size()) return;
     std::error_code ec;
     fs::create_directories(file_.parent_path(), ec);
     // Written beside and renamed, so another run never reads half a cache.

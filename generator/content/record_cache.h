@@ -47,8 +47,9 @@ public:
     void put(const std::string& path, const FileStamp& stamp, std::uint64_t hash, const Rec& record,
              const Diagnostics& diags);
 
-    // Writes what this run found or read, if it differs from what was there; a cache that
-    // cannot be written is no error (the next run reads the files again).
+    // Writes what this run found or read, if enough of it differs from what was there (at least
+    // one entry in 64: records read anew, found under a new stamp, or gone); a cache that cannot
+    // be written is no error (the next run reads the files again).
     void save();
 
 private:
@@ -72,7 +73,7 @@ private:
     std::unordered_map<std::string_view, Entry> entries_;
     std::mutex mutex_;
     std::map<std::string, Next> next_;
-    bool changed_ = false;
+    std::size_t changes_ = 0;  // records read anew or with a new stamp
 };
 
 }  // namespace lotse

@@ -15,6 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kMagic = "lotse fragments 1\n";
+// The file is written again when one fragment in this many is new.
+constexpr std::size_t kWorthSaving = 64;
 
 void put_number(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 
@@ -86,8 +88,11 @@ void FragmentCache::save(std::size_t language) {
     if (language >= languages_.size()) return;
     Language& l = *languages_[language];
     std::lock_guard<std::mutex> lock(l.mutex);
-    if (l.added.empty()) return;
     std::call_once(l.loaded, [&] { load(l); });
+    // Writing the file costs about as much as rendering one fragment in fifty: a few fragments
+    // rendered anew (a rebuild after an edit) are left to be rendered again next time, until
+    // enough are new to be worth it.
+    if (l.added.empty() || l.added.size() * kWorthSaving <= l.kept.size()) return;
     std::error_code ec;
     fs::create_directories(l.file.parent_path(), ec);
     // Written beside and renamed, so another build never reads half a file.

@@ -39,8 +39,9 @@ public:
     std::optional<std::string_view> find(std::size_t language, std::uint64_t id, std::uint64_t fingerprint);
     // Fragments just rendered, to keep for the next build. Thread-safe.
     void add(std::size_t language, std::vector<Fragment>&& rendered);
-    // Every page of the language is done: its file is written again if fragments were added.
-    // A file that cannot be written is no error (the next build renders them again). Thread-safe.
+    // Every page of the language is done: its file is written again if enough fragments were
+    // added (at least one for every 64 it had). A file that cannot be written is no error (the
+    // next build renders them again). Thread-safe.
     void save(std::size_t language);
 
 private:

@@ -123,6 +123,40 @@ TEST_F(PlantedCache, AFileWithErrorsIsNeverCached) {
     EXPECT_EQ(items(second), items(first));
 }
 
+// Writing the cache again costs more than parsing a few files: one file changed among many is
+// parsed again on every run until enough have changed; what is loaded is always what the files say.
+TEST(RecordCache, AFewChangedFilesAreParsedAgainUntilEnoughChanged) {
+    TestSite site;
+    auto offer = [&](int n, const std::string& title) {
+        site.file("content/offers/o" + std::to_string(n) + ".yaml",
+                  "title: {de: \"" + title + "\"}\nsummary: {de: \"Kurz\"}\nprovider: vhs\nlife_phases: [school]\n"
+                  "topics: [school]\nchecked: 2026-11-02\n");
+    };
+    for (int n = 0; n < 100; ++n) offer(n, "Angebot " + std::to_string(n));
+    TempDir cache_dir;
+    const RecordCacheFile cache{cache_dir.path() / "site.records", "lotse test"};
+    auto titles = [&] {
+        Diagnostics diags;
+        const Content c = load_content(site.path(), diags, cache);
+        std::map<std::string, std::string> out;
+        for (const Offer& o : c.offers) out[o.id] = o.title.by_language.at("de");
+        return out;
+    };
+    titles();
+    const std::string saved = read(cache.file);
+    offer(7, "Geändert");
+    for (int run = 0; run < 2; ++run) {
+        EXPECT_EQ(titles().at("o7"), "Geändert") << "run " << run;
+        EXPECT_EQ(read(cache.file), saved) << "one file in 101 (the provider's too) is not worth writing the cache";
+    }
+    offer(8, "Auch geändert");
+    const auto after = titles();
+    EXPECT_EQ(after.at("o7"), "Geändert");
+    EXPECT_EQ(after.at("o8"), "Auch geändert");
+    EXPECT_NE(read(cache.file), saved) << "two in 101 are";
+    EXPECT_EQ(titles(), after);
+}
+
 TEST(RecordCache, AnUnwritableCacheIsNoError) {
     TestSite site;
     site.file("cache-is-a-file", "x");

@@ -65,6 +65,35 @@ TEST(FragmentCache, ASaveKeepsWhatItDidNotReplace) {
     EXPECT_EQ(found(next, 1, 1, 101), "<li>دورة</li>");
 }
 
+TEST(FragmentCache, AFewNewFragmentsAreLeftToBeRenderedAgain) {
+    TempDir dir;
+    const fs::path stem = dir.path() / "site";
+    {
+        FragmentCache first(stem, 7, kLanguages);
+        std::vector<Fragment> many;
+        for (std::uint64_t id = 0; id < 100; ++id) many.push_back({id, 100 + id, "<li>" + std::to_string(id) + "</li>"});
+        first.add(0, std::move(many));
+        first.save(0);
+    }
+    const std::string saved = read(dir.path() / "site.de.fragments");
+    {
+        FragmentCache rebuild(stem, 7, kLanguages);
+        ASSERT_EQ(found(rebuild, 0, 5, 105), "<li>5</li>");
+        rebuild.add(0, {{5, 999, "<li>5 neu</li>"}});
+        rebuild.save(0);
+    }
+    EXPECT_EQ(read(dir.path() / "site.de.fragments"), saved) << "one new fragment in 100 is not worth writing the file";
+    FragmentCache next(stem, 7, kLanguages);
+    EXPECT_EQ(found(next, 0, 5, 999), std::nullopt) << "so it is rendered again";
+    EXPECT_EQ(found(next, 0, 6, 106), "<li>6</li>");
+    next.add(0, {{5, 999, "<li>5 neu</li>"}, {6, 998, "<li>6 neu</li>"}});
+    next.save(0);
+    FragmentCache last(stem, 7, kLanguages);
+    EXPECT_EQ(found(last, 0, 5, 999), "<li>5 neu</li>") << "two in 100 are";
+    EXPECT_EQ(found(last, 0, 6, 998), "<li>6 neu</li>");
+    EXPECT_EQ(found(last, 0, 7, 107), "<li>7</li>");
+}
+
 TEST(FragmentCache, ADamagedFileIsEmpty) {
     TempDir dir;
     const fs::path stem = dir.path() / "site";

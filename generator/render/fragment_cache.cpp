@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -14,9 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kMagic = "lotse fragments 1\n";
+constexpr std::string_view kMagic = "lotse fragments 2\n";
 // The file is written again when one fragment in this many is new.
 constexpr std::size_t kWorthSaving = 64;
+constexpr std::size_t kEntry = 4 * sizeof(std::uint64_t);  // an index entry
 
 void put_number(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 
@@ -36,8 +38,10 @@ FragmentCache::~FragmentCache() {
         if (!l->mapped.empty()) ::munmap(const_cast<char*>(l->mapped.data()), l->mapped.size());
 }
 
-// The file: magic, the shared hash, the number of fragments, then each fragment's id, fingerprint
-// and HTML; numbers are 8 bytes, the HTML its length and its bytes.
+// The file: magic, the shared hash, the number of fragments and the size of all their HTML; then
+// per fragment, by id, its id, fingerprint, and the offset and size of its HTML; then the HTML.
+// Numbers are 8 bytes. Nothing is read into memory: a fragment is found by a binary search of the
+// index in the mapped file, so a rebuild that needs a few hundred fragments reads only those.
 void FragmentCache::load(Language& l) {
     const int fd = ::open(l.file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return;
@@ -54,27 +58,48 @@ void FragmentCache::load(Language& l) {
         rest.remove_prefix(sizeof v);
         return true;
     };
-    std::uint64_t shared = 0, count = 0;
+    std::uint64_t shared = 0, count = 0, bytes = 0;
     if (!rest.starts_with(kMagic)) return;
     rest.remove_prefix(kMagic.size());
-    if (!number(shared) || shared != shared_ || !number(count) || count > rest.size()) return;
-    l.kept.reserve(count);
-    for (std::uint64_t i = 0; i < count; ++i) {
-        std::uint64_t id = 0, fingerprint = 0, size = 0;
-        if (!number(id) || !number(fingerprint) || !number(size) || size > rest.size()) return l.kept.clear();
-        l.kept[id] = {fingerprint, rest.substr(0, size)};
-        rest.remove_prefix(size);
+    if (!number(shared) || shared != shared_ || !number(count) || !number(bytes)) return;
+    if (count > rest.size() / kEntry || rest.size() - count * kEntry != bytes) return;  // cut short or too long
+    const std::string_view index = rest.substr(0, count * kEntry), html = rest.substr(count * kEntry);
+    // The index must be whole: ids in order, each fragment's HTML right after the one before.
+    std::uint64_t previous = 0, next_offset = 0;
+    for (std::size_t n = 0; n < count; ++n) {
+        std::uint64_t entry[4];
+        std::memcpy(entry, index.data() + n * kEntry, kEntry);
+        if ((n > 0 && entry[0] <= previous) || entry[2] != next_offset || entry[3] > bytes - next_offset) return;
+        previous = entry[0];
+        next_offset += entry[3];
     }
-    if (!rest.empty()) l.kept.clear();
+    if (next_offset != bytes) return;
+    l.index = index;
+    l.html = html;
+}
+
+FragmentCache::Kept FragmentCache::kept(const Language& l, std::size_t n) {
+    std::uint64_t entry[4];
+    std::memcpy(entry, l.index.data() + n * kEntry, kEntry);
+    return {entry[0], entry[1], l.html.substr(entry[2], entry[3])};
 }
 
 std::optional<std::string_view> FragmentCache::find(std::size_t language, std::uint64_t id, std::uint64_t fingerprint) {
     if (language >= languages_.size()) return std::nullopt;
     Language& l = *languages_[language];
     std::call_once(l.loaded, [&] { load(l); });
-    auto it = l.kept.find(id);
-    if (it == l.kept.end() || it->second.fingerprint != fingerprint) return std::nullopt;
-    return it->second.html;
+    std::size_t low = 0, high = l.index.size() / kEntry;
+    while (low < high) {
+        const std::size_t mid = low + (high - low) / 2;
+        std::uint64_t at;
+        std::memcpy(&at, l.index.data() + mid * kEntry, sizeof at);
+        if (at < id) low = mid + 1;
+        else high = mid;
+    }
+    if (low == l.index.size() / kEntry) return std::nullopt;
+    const Kept k = kept(l, low);
+    if (k.id != id || k.fingerprint != fingerprint) return std::nullopt;
+    return k.html;
 }
 
 void FragmentCache::add(std::size_t language, std::vector<Fragment>&& rendered) {
@@ -88,32 +113,40 @@ void FragmentCache::save(std::size_t language) {
     if (language >= languages_.size()) return;
     Language& l = *languages_[language];
     std::lock_guard<std::mutex> lock(l.mutex);
+    if (l.added.empty()) return;
     std::call_once(l.loaded, [&] { load(l); });
     // Writing the file costs about as much as rendering one fragment in fifty: a few fragments
     // rendered anew (a rebuild after an edit) are left to be rendered again next time, until
     // enough are new to be worth it.
-    if (l.added.empty() || l.added.size() * kWorthSaving <= l.kept.size()) return;
+    const std::size_t kept_count = l.index.size() / kEntry;
+    if (l.added.size() * kWorthSaving <= kept_count) return;
+    std::vector<Kept> all;
+    all.reserve(kept_count + l.added.size());
+    for (std::size_t n = 0; n < kept_count; ++n)
+        if (Kept k = kept(l, n); !l.added.contains(k.id)) all.push_back(k);
+    for (const auto& [id, f] : l.added) all.push_back({id, f.fingerprint, f.html});
+    std::sort(all.begin(), all.end(), [](const Kept& a, const Kept& b) { return a.id < b.id; });
+    std::string head(kMagic);
+    std::uint64_t bytes = 0;
+    for (const Kept& k : all) bytes += k.html.size();
+    put_number(head, shared_);
+    put_number(head, all.size());
+    put_number(head, bytes);
+    std::uint64_t offset = 0;
+    for (const Kept& k : all) {
+        put_number(head, k.id);
+        put_number(head, k.fingerprint);
+        put_number(head, offset);
+        put_number(head, k.html.size());
+        offset += k.html.size();
+    }
     std::error_code ec;
     fs::create_directories(l.file.parent_path(), ec);
     // Written beside and renamed, so another build never reads half a file.
     const fs::path temp = l.file.string() + "." + std::to_string(::getpid());
     std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-    std::string head(kMagic);
-    put_number(head, shared_);
-    std::uint64_t count = l.added.size();
-    for (const auto& [id, kept] : l.kept) count += !l.added.contains(id);
-    put_number(head, count);
-    auto write = [&](std::uint64_t id, std::uint64_t fingerprint, std::string_view html) {
-        put_number(head, id);
-        put_number(head, fingerprint);
-        put_number(head, html.size());
-        f.write(head.data(), static_cast<std::streamsize>(head.size()));
-        f.write(html.data(), static_cast<std::streamsize>(html.size()));
-        head.clear();
-    };
-    for (const auto& [id, kept] : l.kept)
-        if (!l.added.contains(id)) write(id, kept.fingerprint, kept.html);
-    for (const auto& [id, fragment] : l.added) write(id, fragment.fingerprint, fragment.html);
+    f.write(head.data(), static_cast<std::streamsize>(head.size()));
+    for (const Kept& k : all) f.write(k.html.data(), static_cast<std::streamsize>(k.html.size()));
     f.close();
     l.added.clear();
     if (!f) {

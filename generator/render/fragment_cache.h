@@ -45,19 +45,22 @@ public:
     void save(std::size_t language);
 
 private:
-    struct Kept {
-        std::uint64_t fingerprint = 0;
-        std::string_view html;  // into the mapped file
-    };
     struct Language {
         std::filesystem::path file;
         std::once_flag loaded;
         std::string_view mapped;
-        std::unordered_map<std::uint64_t, Kept> kept;
+        std::string_view index;  // into `mapped`: per fragment its id, fingerprint, offset and size, by id
+        std::string_view html;   // into `mapped`: the fragments' HTML, one after another
         std::mutex mutex;  // for `added`
         std::unordered_map<std::uint64_t, Fragment> added;
     };
     void load(Language& l);
+    // The kept fragment number `n` of the language's index.
+    struct Kept {
+        std::uint64_t id = 0, fingerprint = 0;
+        std::string_view html;
+    };
+    static Kept kept(const Language& l, std::size_t n);
 
     std::uint64_t shared_ = 0;
     std::vector<std::unique_ptr<Language>> languages_;

@@ -110,9 +110,9 @@ TEST(FragmentCache, ADamagedFileIsEmpty) {
         EXPECT_EQ(found(next, 1, 1, 101), "<li>دورة</li>") << "the other language's file is whole";
     }
     std::string huge = bytes;
-    // The first fragment's length (after the magic line, the inputs' hash, the count, its id and
-    // its fingerprint) made larger than the file.
-    const std::size_t length_at = std::string_view("lotse fragments 1\n").size() + 4 * 8;
+    // The first fragment's length (after the magic line, the inputs' hash, the count, the size of
+    // all HTML, its id, its fingerprint and its offset) made larger than the file.
+    const std::size_t length_at = std::string_view("lotse fragments 2\n").size() + 6 * 8;
     std::fill(huge.begin() + length_at, huge.begin() + length_at + 8, '\xff');
     write(file, huge);
     FragmentCache next(stem, 7, kLanguages);

@@ -25,6 +25,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A message MessageFormat would give back as it is: no argument, no plural, no quoting, no brace
+// (an unmatched one is an error MessageFormat reports).
+bool is_plain(const UChar* s, int32_t len) {
+    return std::none_of(s, s + len, [](UChar c) { return c == u'{' || c == u'}' || c == u'\''; });
+}
+
 struct BundleCloser {
     void operator()(UResourceBundle* b) const { ures_close(b); }
 };
@@ -248,21 +254,23 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
                 const UChar* s = ures_getStringByKey(own.get(), key.c_str(), &len, &status);
                 if (s && U_SUCCESS(status)) {
                     m.own = true;
-                    m.format = compile(language, key, icu::UnicodeString(s, len), lang.path);
+                    if (is_plain(s, len)) m.plain = utf8(icu::UnicodeString(s, len));
+                    else m.format = compile(language, key, icu::UnicodeString(s, len), lang.path);
                 }
             }
             if (!m.own && source_bundle) {
                 UErrorCode status = U_ZERO_ERROR;
                 const UChar* s = ures_getStringByKey(source_bundle.get(), key.c_str(), &len, &status);
                 // Borrowed text keeps the source language's grammar (plural rules).
-                if (s && U_SUCCESS(status)) {
+                if (s && U_SUCCESS(status) && is_plain(s, len)) m.plain = utf8(icu::UnicodeString(s, len));
+                else if (s && U_SUCCESS(status)) {
                     UParseError pe{};
                     auto fmt = std::make_shared<icu::MessageFormat>(icu::UnicodeString(s, len),
                                                                     icu::Locale(source_language.c_str()), pe, status);
                     if (U_SUCCESS(status)) m.format = fmt;
                 }
             }
-            if (m.format) lang.messages.emplace(key, std::move(m));
+            if (m.format || m.plain) lang.messages.emplace(key, std::move(m));
         }
     }
     source_bundle.reset();
@@ -284,6 +292,7 @@ bool Catalogs::has(const std::string& language, std::string_view key) const { re
 std::string Catalogs::format(const std::string& language, std::string_view key, MessageArgs args) const {
     const Message* m = find(language, key);
     if (!m) return std::string(key);
+    if (m->plain) return *m->plain;
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
     for (const auto& [name, value] : args) {

@@ -56,6 +56,10 @@ public:
 
 private:
     struct Message {
+        // A text without arguments or quoting (most labels) is kept as it is: formatting it would
+        // give the same text, and setting up a MessageFormat for each costs more than the rest of
+        // loading a catalog.
+        std::optional<std::string> plain;
         std::shared_ptr<const icu::MessageFormat> format;
         bool own = false;  // found in the language's own chain, not borrowed from the source
     };

@@ -30,10 +30,7 @@ using Context = kainjow::mustache::context<std::string>;
 class SiteRenderer {
 public:
     SiteRenderer(const RenderInputs& in, const Fingerprints& fingerprints, FragmentCache& kept, Diagnostics& diags)
-        : in_(in), fingerprints_(fingerprints), kept_(kept), diags_(diags) {
-        for (const auto& [name, text] : in.templates.sources())
-            templates_[name] = std::make_unique<kainjow::mustache::mustache>(text);
-    }
+        : in_(in), fingerprints_(fingerprints), kept_(kept), diags_(diags) {}
 
     // A page in the plan's language number `language`.
     OutputFile page(std::size_t language, const PlannedPage& page) {
@@ -103,11 +100,16 @@ private:
     // `expected`: about how many bytes the output will have, so it is not grown (and copied) step
     // by step.
     std::string render(const std::string& name, const Data& shared, const Data& page, std::size_t expected = 0) {
+        // Compiled when first used: a rebuild that renders a few pages needs only a few.
         auto it = templates_.find(name);
         if (it == templates_.end()) {
-            if (reported_.insert(name).second)
-                diags_.error({"templates/" + name + ".mustache", 0, 0}, "this template is missing");
-            return {};
+            auto text = in_.templates.sources().find(name);
+            if (text == in_.templates.sources().end()) {
+                if (reported_.insert(name).second)
+                    diags_.error({"templates/" + name + ".mustache", 0, 0}, "this template is missing");
+                return {};
+            }
+            it = templates_.emplace(name, std::make_unique<kainjow::mustache::mustache>(text->second)).first;
         }
         kainjow::mustache::mustache& tmpl = *it->second;
         Context ctx(&shared);

@@ -99,6 +99,29 @@ TEST(Catalog, LanguageWithoutCatalogBorrowsTheSourceLanguage) {
     EXPECT_EQ(c.format("ti", "courses.count", {{"count", 1LL}}), "1 Kurs");
 }
 
+// Labels without arguments are kept as they are written; anything MessageFormat would change
+// (quoting, braces) still goes through it, and an unmatched brace is still an error.
+TEST(Catalog, PlainTextsAreTheirOwnMessageAndQuotingStillWorks) {
+    test::TempDir dir;
+    test::write(dir.path() / "i18n/de.txt",
+                "de {\n  plain { \"Kurse & Beratung <b>\" }\n  apostrophe { \"Don't, it''s\" }\n"
+                "  quoted { \"a '{'b'}' #\" }\n  count { \"{count, plural, one {# Kurs} other {# Kurse}}\" }\n}\n");
+    test::write(dir.path() / "i18n/en.txt", "en {\n  closing { \"oops }\" }\n}\n");
+    Diagnostics diags;
+    const Catalogs c = Catalogs::load({dir.path() / "i18n"}, {"de", "en"}, "de", diags);
+    EXPECT_EQ(c.format("de", "plain"), "Kurse & Beratung <b>");
+    EXPECT_EQ(c.format("de", "apostrophe"), "Don't, it's");
+    EXPECT_EQ(c.format("de", "quoted"), "a {b} #");
+    EXPECT_EQ(c.format("en", "plain"), "Kurse & Beratung <b>") << "borrowed";
+    EXPECT_EQ(c.format("en", "count", {{"count", 3LL}}), "3 Kurse");
+    EXPECT_TRUE(diags.items().empty()) << "a closing brace alone is text to MessageFormat";
+    test::write(dir.path() / "i18n/de.txt", "de {\n  lone { \"oops {\" }\n}\n");
+    Diagnostics broken;
+    Catalogs::load({dir.path() / "i18n"}, {"de"}, "de", broken);
+    ASSERT_EQ(broken.items().size(), 1u);
+    EXPECT_THAT(broken.items()[0].message, HasSubstr("message \"lone\" is not a valid ICU message"));
+}
+
 TEST(Catalog, UnknownKeyShowsItself) {
     Diagnostics diags;
     const Catalogs c = built_in({"de"}, diags);

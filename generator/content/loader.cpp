@@ -396,13 +396,24 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
 }
 
 // Lists a folder's files in name order; nothing if it does not exist.
-std::vector<fs::path> files_in(const fs::path& dir) {
-    std::vector<fs::path> out;
+// The files of a folder in name order, each with the path diagnostics show for it (the folder's,
+// normalised once, and the name: normalising every file's path costs more than reading a record
+// from the cache).
+struct FolderFile {
+    fs::path path;
+    std::string shown;
+};
+std::vector<FolderFile> files_in(const fs::path& dir) {
+    std::vector<std::pair<std::string, fs::path>> named;
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return out;
+    if (!fs::is_directory(dir, ec)) return {};
     for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.is_regular_file()) out.push_back(entry.path());
-    std::sort(out.begin(), out.end());
+        if (entry.is_regular_file()) named.emplace_back(entry.path().filename().string(), entry.path());
+    std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const std::string folder = display_path(dir) + "/";
+    std::vector<FolderFile> out;
+    out.reserve(named.size());
+    for (auto& [name, path] : named) out.push_back({std::move(path), folder + name});
     return out;
 }
 
@@ -427,14 +438,14 @@ template <typename Rec, typename Read>
 void read_records(const fs::path& site_dir, std::string_view folder, std::string_view what, Read read,
                   Diagnostics& diags, const std::string& source_language, std::vector<Rec>& out,
                   std::initializer_list<std::string_view> keys, RecordCache& cache) {
-    const std::vector<fs::path> files = files_in(site_dir / "content" / folder);
+    const std::vector<FolderFile> files = files_in(site_dir / "content" / folder);
     std::vector<Diagnostics> found(files.size());
     std::vector<std::optional<Rec>> records(files.size());
     const std::vector<std::string_view> allowed(keys);
     parallel_for(files.size(), [&](std::size_t i) {
-        const fs::path& p = files[i];
+        const fs::path& p = files[i].path;
         Diagnostics& d = found[i];
-        const std::string path = display_path(p);
+        const std::string& path = files[i].shown;
         if (p.extension() != ".yaml") {
             if (p.filename().string().front() != '.')
                 d.warning({path, 0, 0}, "this file is ignored; records are .yaml files");
@@ -492,8 +503,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
 }
 
 void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) {
-    for (const fs::path& p : files_in(site_dir / "content" / "pages")) {
-        const std::string path = display_path(p);
+    for (const auto& [p, path] : files_in(site_dir / "content" / "pages")) {
         const std::string name = p.filename().string();
         if (name.front() == '.') continue;
         // <slug>.<language>.md

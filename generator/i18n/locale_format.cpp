@@ -6,6 +6,7 @@
 #include <unicode/timezone.h>
 
 #include <cmath>
+#include <mutex>
 
 namespace lotse {
 
@@ -183,12 +184,19 @@ std::string LocaleFormat::language_name(const std::string& tag) const {
 }
 
 std::string LocaleFormat::own_name(const std::string& tag) {
+    // Asked for every site language by every page language's view, on several threads: each
+    // name is looked up in ICU's data once per run.
+    static std::mutex mutex;
+    static std::map<std::string, std::string, std::less<>> names;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = names.find(tag);
+    if (it != names.end()) return it->second;
     icu::UnicodeString out;
     icu::Locale l(tag.c_str());
     l.getDisplayName(l, out);
     // Display names start lower-case in some languages ("русский"); a menu entry starts a line.
     out.toTitle(nullptr, l, U_TITLECASE_NO_LOWERCASE | U_TITLECASE_NO_BREAK_ADJUSTMENT);
-    return utf8(out);
+    return names.emplace(tag, utf8(out)).first->second;
 }
 
 bool LocaleFormat::is_right_to_left(const std::string& tag) { return icu::Locale(tag.c_str()).isRightToLeft(); }

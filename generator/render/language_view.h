@@ -504,27 +504,8 @@ public:
         return out.dump();
     }
 
-    // Entries (of the plan) in the collation order of their titles in this language. Every entry's
-    // place is found once per language, so sorting a list compares numbers, not texts.
-    std::vector<const RecordEntry*> sorted(std::vector<const RecordEntry*> entries) const {
-        const std::vector<RecordEntry>& all = in_.plan.entries;
-        if (ranks_.size() != all.size()) {
-            // Every record's collation key once (the id breaks ties), then their order.
-            std::vector<std::string> keys(all.size());
-            std::vector<std::size_t> order(all.size());
-            for (std::size_t i = 0; i < order.size(); ++i) {
-                keys[i] = fmt_.sort_key(title_text(all[i])) + '\0' + all[i].record->id;
-                order[i] = i;
-            }
-            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-            ranks_.resize(all.size());
-            for (std::size_t r = 0; r < order.size(); ++r) ranks_[order[r]] = r;
-        }
-        auto rank = [&](const RecordEntry* e) { return ranks_[static_cast<std::size_t>(e - all.data())]; };
-        std::sort(entries.begin(), entries.end(),
-                  [&](const RecordEntry* a, const RecordEntry* b) { return rank(a) < rank(b); });
-        return entries;
-    }
+    // A key that sorts records by their titles as this language shows them (ICU's collation key).
+    std::string collation_key(const RecordEntry& e) const { return fmt_.sort_key(title_text(e)); }
 
 private:
     // Every catalog message that needs no argument, as nested data: "nav.courses" -> t.nav.courses.
@@ -556,7 +537,6 @@ private:
     std::string src_, lang_;
     LocaleFormat fmt_, src_fmt_;
     Data shared_;
-    mutable std::vector<std::size_t> ranks_;  // by index in plan.entries
     mutable std::string fallback_note_;
     mutable std::map<std::string, std::string, std::less<>> labels_;
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
+#include <numeric>
 #include <thread>
 #include <map>
 #include <memory>
@@ -52,6 +54,8 @@ public:
         kept_.add(current_, std::move(rendered_));
         rendered_.clear();
         fragments_.clear();
+        keys_.clear();
+        ranks_.clear();
     }
 
     // The files that exist once per site, not once per language; those `wanted` names.
@@ -132,6 +136,56 @@ private:
         return out;
     }
 
+    // Which of a record's fragments, the same from build to build.
+    static std::uint64_t fragment_id(const RecordEntry& e, std::string_view what) {
+        return std::hash<std::string>{}(e.kind + '/' + e.record->id + '/' + std::string(what));
+    }
+
+    // Something about a record that the current language shows, made by `make` unless an earlier
+    // build kept it made from the same inputs (the record and its provider as the language shows
+    // them, and everything every page shares).
+    template <typename Make>
+    std::string kept_or_made(const RecordEntry& e, std::string_view what, Make make) {
+        const std::uint64_t id = fragment_id(e, what), fingerprint = fingerprints_.card(e, current_);
+        if (const std::optional<std::string_view> kept = kept_.find(current_, id, fingerprint)) return std::string(*kept);
+        std::string made = make();
+        if (kept_.enabled()) rendered_.push_back({id, fingerprint, made});
+        return made;
+    }
+
+    // Every record's collation key in the current language (of its title as the language shows
+    // it): computing them is most of sorting a list.
+    const std::vector<std::string>& collation_keys(const LanguageView& v) {
+        const std::vector<RecordEntry>& all = in_.plan.entries;
+        if (keys_.size() != all.size()) {
+            keys_.clear();
+            keys_.reserve(all.size());
+            for (const RecordEntry& e : all)
+                keys_.push_back(kept_or_made(e, "collation-key", [&] { return v.collation_key(e); }));
+        }
+        return keys_;
+    }
+
+    // Entries (of the plan) in the collation order of their titles in the current language; the
+    // id breaks ties. Every entry's place is found once per language, so sorting a list compares
+    // numbers, not texts.
+    std::vector<const RecordEntry*> sorted(const LanguageView& v, std::vector<const RecordEntry*> entries) {
+        const std::vector<RecordEntry>& all = in_.plan.entries;
+        if (ranks_.size() != all.size()) {
+            const std::vector<std::string>& keys = collation_keys(v);
+            std::vector<std::size_t> order(all.size());
+            std::iota(order.begin(), order.end(), std::size_t{0});
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                return std::tie(keys[a], all[a].record->id) < std::tie(keys[b], all[b].record->id);
+            });
+            ranks_.resize(all.size());
+            for (std::size_t r = 0; r < order.size(); ++r) ranks_[order[r]] = r;
+        }
+        auto rank = [&](const RecordEntry* e) { return ranks_[static_cast<std::size_t>(e - all.data())]; };
+        std::sort(entries.begin(), entries.end(), [&](const RecordEntry* a, const RecordEntry* b) { return rank(a) < rank(b); });
+        return entries;
+    }
+
     // A card, course row or index entry as HTML, rendered once per language and page depth (its
     // links are relative) and reused on every page that lists it: {html: "<li …>"}. One made by
     // an earlier build from the same inputs is taken from the cache instead.
@@ -144,8 +198,7 @@ private:
         if (it == fragments_.end()) {
             static constexpr const char* kNames[] = {"partials/card", "partials/course_row", "partials/az_entry"};
             const char* name = kNames[static_cast<std::size_t>(partial)];
-            // Which fragment, the same from build to build.
-            const std::uint64_t id = std::hash<std::string>{}(e.kind + '/' + e.record->id + '/' + name + '/' + std::to_string(depth));
+            const std::uint64_t id = fragment_id(e, std::string(name) + '/' + std::to_string(depth));
             const std::uint64_t fingerprint = fingerprints_.card(e, current_);
             if (const std::optional<std::string_view> html = kept_.find(current_, id, fingerprint))
                 it = fragments_.emplace(key, std::string(*html)).first;
@@ -165,7 +218,7 @@ private:
     // Cards in the page language's collation order.
     Data cards(const LanguageView& v, const std::vector<const RecordEntry*>& entries, const std::string& route) {
         Data out = list();
-        for (const RecordEntry* e : v.sorted(entries)) append(out, card(v, *e, route));
+        for (const RecordEntry* e : sorted(v, entries)) append(out, card(v, *e, route));
         return out;
     }
 
@@ -580,28 +633,45 @@ private:
         return d;
     }
 
+    // The A–Z page: records under the letters of ICU's alphabetic index for the page language
+    // (with the source language's letters too: untranslated titles are in its script). Which
+    // letter a record goes under, and the order under a letter, are those ICU's index gives (by
+    // collation, records of the same title in plan order); each record's letter is kept between
+    // builds like its collation key.
     Data az(const LanguageView& v, const PlannedPage& p) {
         UErrorCode status = U_ZERO_ERROR;
         icu::AlphabeticIndex index(icu::Locale(v.language().c_str()), status);
-        // Untranslated titles are in the source language's script; give them their letters too.
         index.addLabels(icu::Locale(in_.content.site.source_language.c_str()), status);
-        std::vector<const RecordEntry*> entries;
-        for (const RecordEntry& e : in_.plan.entries) entries.push_back(&e);
-        for (const RecordEntry* e : entries)
-            index.addRecord(icu::UnicodeString::fromUTF8(v.title_text(*e)), e, status);
+        std::unique_ptr<icu::AlphabeticIndex::ImmutableIndex> buckets(index.buildImmutableIndex(status));
         Data letters = list();
+        if (U_FAILURE(status) || !buckets) return Data("letters", letters);
+        const std::vector<RecordEntry>& all = in_.plan.entries;
+        const std::vector<std::string>& keys = collation_keys(v);
+        std::vector<std::size_t> order(all.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+        const std::size_t count = static_cast<std::size_t>(buckets->getBucketCount());
+        std::vector<std::vector<const RecordEntry*>> in_bucket(count);
+        for (std::size_t i : order) {
+            const RecordEntry& e = all[i];
+            const std::string bucket = kept_or_made(e, "az-letter", [&] {
+                UErrorCode found = U_ZERO_ERROR;
+                return std::to_string(buckets->getBucketIndex(icu::UnicodeString::fromUTF8(v.title_text(e)), found));
+            });
+            std::size_t b = count;
+            std::from_chars(bucket.data(), bucket.data() + bucket.size(), b);
+            if (b < count) in_bucket[b].push_back(&e);
+        }
         int n = 0;
-        while (index.nextBucket(status) && U_SUCCESS(status)) {
-            if (index.getBucketRecordCount() == 0) continue;
+        for (std::size_t b = 0; b < count; ++b) {
+            if (in_bucket[b].empty()) continue;
             std::string label;
-            index.getBucketLabel().toUTF8String(label);
-            std::vector<const RecordEntry*> in_bucket;
-            while (index.nextRecord(status)) in_bucket.push_back(static_cast<const RecordEntry*>(index.getRecordData()));
+            buckets->getBucket(static_cast<int32_t>(b))->getLabel().toUTF8String(label);
             Data letter;
             letter.set("label", label);
             letter.set("anchor", "letter-" + std::to_string(++n));
             Data entries = list();
-            for (const RecordEntry* e : in_bucket) append(entries, fragment(v, Partial::az_entry, *e, p.route));
+            for (const RecordEntry* e : in_bucket[b]) append(entries, fragment(v, Partial::az_entry, *e, p.route));
             set_list(letter, "entries", std::move(entries));
             append(letters, std::move(letter));
         }
@@ -702,6 +772,8 @@ private:
     std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
     std::map<std::string, std::unique_ptr<LanguageView>> views_;
     std::unordered_map<std::uint64_t, std::string> fragments_;  // of the current language
+    std::vector<std::string> keys_;   // of the current language: collation keys by plan entry
+    std::vector<std::size_t> ranks_;  // of the current language: places in its collation order
     std::vector<Fragment> rendered_;  // fragments of the current language not found in the cache
     std::string current_language_;
     std::size_t current_ = 0;  // its number

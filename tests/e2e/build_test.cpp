@@ -474,6 +474,31 @@ TEST(Rebuild, ACardTemplateOrCatalogChangedShowsOnEveryPageThatListsCards) {
     EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
 }
 
+// A record's place in every list and its letter in the A–Z index follow its title at once, though
+// the other records' places and letters come from the cache.
+TEST(Rebuild, ARenamedRecordMovesInTheListsAndTheIndex) {
+    TestSite site;
+    add_records(site);
+    ASSERT_EQ(site.build(), 0) << site.err();
+    ASSERT_NE(site.page("de/a-z/index.html").find(">A</h2>"), std::string::npos) << "Äpfel goes under A";
+    const std::string before = site.page("de/life-phases/school.html");
+    ASSERT_LT(before.find("Äpfel ernten"), before.find("Zeitungswerkstatt"));
+    site.file("content/offers/aepfel.yaml",
+              "title: {de: \"Zwetschgen ernten\", en: \"Plums\"}\nsummary: {de: \"Kurz\", en: \"Short\"}\n"
+              "provider: vhs\nchecked: 2026-11-02\nlife_phases: [school]\ntopics: [school]\n");
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::string after = site.page("de/life-phases/school.html");
+    EXPECT_GT(after.find("Zwetschgen ernten"), after.find("Zeitungswerkstatt"));
+    const std::string index = site.page("de/a-z/index.html");
+    const std::size_t z = index.find(">Z</h2>");
+    ASSERT_NE(z, std::string::npos);
+    EXPECT_GT(index.find("Zwetschgen ernten"), index.find("Zeitungswerkstatt", z));
+    EXPECT_EQ(index.find(">A</h2>"), std::string::npos) << "no record is left under A";
+    TempDir fresh;
+    ASSERT_EQ(fresh_build(site, day("2026-11-22"), fresh.path() / "out"), 0);
+    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+}
+
 // What Lotse keeps between builds may be damaged (a full disk, a crash): the next build renders
 // what it cannot use, and its pages are those of a build from scratch.
 TEST(Rebuild, ADamagedCacheGivesTheSamePages) {

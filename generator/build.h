@@ -19,6 +19,9 @@ struct RunOptions {
     Date today{};
     int jobs = 0;  // 0: all cores
     SitemapLimits sitemap;  // the protocol's; tests lower them
+    // The program ends as soon as the run returns: the records and catalogs are left for the
+    // system to take back with the rest of the process instead of being freed one by one.
+    bool exits_after = false;
 };
 
 // Where the built-in templates and catalogs are: $LOTSE_DATA_DIR, an installed share/lotse beside

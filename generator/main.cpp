@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
         const int rc = app.exit(e);
         return rc == 0 ? lotse::kSuccess : lotse::kUsageError;
     }
+    options.exits_after = true;
     if (*build) return lotse::run_build(options, std::cout, std::cerr);
     if (*status) return lotse::run_i18n_status(options, json, std::cout, std::cerr);
     return lotse::run_check(options, std::cout, std::cerr);

@@ -86,7 +86,10 @@ inline std::string pretty(const std::string& route) {
 class LanguageView {
 public:
     LanguageView(const RenderInputs& in, std::string language)
-        : in_(in), src_(in.content.site.source_language), lang_(std::move(language)), fmt_(lang_), src_fmt_(src_) {
+        : in_(in), src_(in.content.site.source_language), lang_(std::move(language)),
+          number_(static_cast<std::size_t>(std::find(in.plan.languages.begin(), in.plan.languages.end(), lang_) -
+                                           in.plan.languages.begin())),
+          fmt_(lang_), src_fmt_(src_) {
         shared_.set("lang", lang_);
         shared_.set("source_lang", src_);
         // The filter script counts with the same digits as the rest of the page.
@@ -116,6 +119,8 @@ public:
 
     const Data& shared() const { return shared_; }
     const std::string& language() const { return lang_; }
+    // The language's number in the plan's languages; their count if it is not one of them.
+    std::size_t number() const { return number_; }
     const LocaleFormat& fmt() const { return fmt_; }
 
     // Messages without arguments are formatted once per language (labels are asked for on every page).
@@ -535,6 +540,7 @@ private:
 
     const RenderInputs& in_;
     std::string src_, lang_;
+    std::size_t number_;
     LocaleFormat fmt_, src_fmt_;
     Data shared_;
     mutable std::string fallback_note_;

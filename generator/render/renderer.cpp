@@ -42,16 +42,15 @@ public:
             if (!current_language_.empty() && current_language_ != in_.content.site.source_language)
                 views_.erase(current_language_);
             current_language_ = tag;
-            current_ = language;
         }
         return render_page(view(tag), page);
     }
 
-    // Pages come in runs of one language: what was cached for it is not needed again, and keeping
+    // Pages come in runs of one language: what was made for it is not needed again, and keeping
     // it would make memory grow with the number of languages. The fragments rendered anew go to
     // the cache for the next build.
     void end_language() {
-        kept_.add(current_, std::move(rendered_));
+        for (auto& [language, fragments] : rendered_) kept_.add(language, std::move(fragments));
         rendered_.clear();
         fragments_.clear();
         keys_.clear();
@@ -141,47 +140,50 @@ private:
         return std::hash<std::string>{}(e.kind + '/' + e.record->id + '/' + std::string(what));
     }
 
-    // Something about a record that the current language shows, made by `make` unless an earlier
-    // build kept it made from the same inputs (the record and its provider as the language shows
-    // them, and everything every page shares).
+    // Something about a record that `v`'s language shows, made by `make` unless an earlier build
+    // kept it made from the same inputs (the record and its provider as the language shows them,
+    // and everything every page shares).
     template <typename Make>
-    std::string kept_or_made(const RecordEntry& e, std::string_view what, Make make) {
-        const std::uint64_t id = fragment_id(e, what), fingerprint = fingerprints_.card(e, current_);
-        if (const std::optional<std::string_view> kept = kept_.find(current_, id, fingerprint)) return std::string(*kept);
+    std::string kept_or_made(const LanguageView& v, const RecordEntry& e, const std::string& what, Make make) {
+        if (v.number() >= in_.plan.languages.size()) return make();  // not a page language: nothing kept
+        const std::uint64_t id = fragment_id(e, what), fingerprint = fingerprints_.card(e, v.number());
+        if (const std::optional<std::string_view> kept = kept_.find(v.number(), id, fingerprint)) return std::string(*kept);
         std::string made = make();
-        if (kept_.enabled()) rendered_.push_back({id, fingerprint, made});
+        if (kept_.enabled()) rendered_[v.number()].push_back({id, fingerprint, made});
         return made;
     }
 
-    // Every record's collation key in the current language (of its title as the language shows
-    // it): computing them is most of sorting a list.
+    // Every record's collation key in `v`'s language (of its title as the language shows it):
+    // computing them is most of sorting a list.
     const std::vector<std::string>& collation_keys(const LanguageView& v) {
         const std::vector<RecordEntry>& all = in_.plan.entries;
-        if (keys_.size() != all.size()) {
-            keys_.clear();
-            keys_.reserve(all.size());
+        std::vector<std::string>& keys = keys_[v.language()];
+        if (keys.size() != all.size()) {
+            keys.clear();
+            keys.reserve(all.size());
             for (const RecordEntry& e : all)
-                keys_.push_back(kept_or_made(e, "collation-key", [&] { return v.collation_key(e); }));
+                keys.push_back(kept_or_made(v, e, "collation-key", [&] { return v.collation_key(e); }));
         }
-        return keys_;
+        return keys;
     }
 
-    // Entries (of the plan) in the collation order of their titles in the current language; the
-    // id breaks ties. Every entry's place is found once per language, so sorting a list compares
+    // Entries (of the plan) in the collation order of their titles in `v`'s language; the id
+    // breaks ties. Every entry's place is found once per language, so sorting a list compares
     // numbers, not texts.
     std::vector<const RecordEntry*> sorted(const LanguageView& v, std::vector<const RecordEntry*> entries) {
         const std::vector<RecordEntry>& all = in_.plan.entries;
-        if (ranks_.size() != all.size()) {
+        std::vector<std::size_t>& ranks = ranks_[v.language()];
+        if (ranks.size() != all.size()) {
             const std::vector<std::string>& keys = collation_keys(v);
             std::vector<std::size_t> order(all.size());
             std::iota(order.begin(), order.end(), std::size_t{0});
             std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
                 return std::tie(keys[a], all[a].record->id) < std::tie(keys[b], all[b].record->id);
             });
-            ranks_.resize(all.size());
-            for (std::size_t r = 0; r < order.size(); ++r) ranks_[order[r]] = r;
+            ranks.resize(all.size());
+            for (std::size_t r = 0; r < order.size(); ++r) ranks[order[r]] = r;
         }
-        auto rank = [&](const RecordEntry* e) { return ranks_[static_cast<std::size_t>(e - all.data())]; };
+        auto rank = [&](const RecordEntry* e) { return ranks[static_cast<std::size_t>(e - all.data())]; };
         std::sort(entries.begin(), entries.end(), [&](const RecordEntry* a, const RecordEntry* b) { return rank(a) < rank(b); });
         return entries;
     }
@@ -193,22 +195,17 @@ private:
     Data fragment(const LanguageView& v, Partial partial, const RecordEntry& e, const std::string& route) {
         const auto depth = static_cast<std::uint64_t>(std::count(route.begin(), route.end(), '/'));
         const auto index = static_cast<std::uint64_t>(&e - in_.plan.entries.data());
-        const std::uint64_t key = (index << 16) | (static_cast<std::uint64_t>(partial) << 12) | depth;
+        const std::uint64_t key = (index << 24) | (v.number() << 8) | (static_cast<std::uint64_t>(partial) << 6) | depth;
         auto it = fragments_.find(key);
         if (it == fragments_.end()) {
             static constexpr const char* kNames[] = {"partials/card", "partials/course_row", "partials/az_entry"};
             const char* name = kNames[static_cast<std::size_t>(partial)];
-            const std::uint64_t id = fragment_id(e, std::string(name) + '/' + std::to_string(depth));
-            const std::uint64_t fingerprint = fingerprints_.card(e, current_);
-            if (const std::optional<std::string_view> html = kept_.find(current_, id, fingerprint))
-                it = fragments_.emplace(key, std::string(*html)).first;
-            else {
+            it = fragments_.emplace(key, kept_or_made(v, e, std::string(name) + '/' + std::to_string(depth), [&] {
                 const Data d = partial == Partial::course_row ? v.course_row(e, route)
                                : partial == Partial::az_entry ? v.index_entry(e, route)
                                                               : v.card(e, route);
-                it = fragments_.emplace(key, render(name, v.shared(), d)).first;
-                if (kept_.enabled()) rendered_.push_back({id, fingerprint, it->second});
-            }
+                return render(name, v.shared(), d);
+            })).first;
         }
         return Data("html", it->second);
     }
@@ -643,8 +640,8 @@ private:
         icu::AlphabeticIndex index(icu::Locale(v.language().c_str()), status);
         index.addLabels(icu::Locale(in_.content.site.source_language.c_str()), status);
         std::unique_ptr<icu::AlphabeticIndex::ImmutableIndex> buckets(index.buildImmutableIndex(status));
-        Data letters = list();
-        if (U_FAILURE(status) || !buckets) return Data("letters", letters);
+        Data letters = list(), d;
+        if (U_FAILURE(status) || !buckets) return d;
         const std::vector<RecordEntry>& all = in_.plan.entries;
         const std::vector<std::string>& keys = collation_keys(v);
         std::vector<std::size_t> order(all.size());
@@ -654,7 +651,7 @@ private:
         std::vector<std::vector<const RecordEntry*>> in_bucket(count);
         for (std::size_t i : order) {
             const RecordEntry& e = all[i];
-            const std::string bucket = kept_or_made(e, "az-letter", [&] {
+            const std::string bucket = kept_or_made(v, e, "az-letter", [&] {
                 UErrorCode found = U_ZERO_ERROR;
                 return std::to_string(buckets->getBucketIndex(icu::UnicodeString::fromUTF8(v.title_text(e)), found));
             });
@@ -675,7 +672,6 @@ private:
             set_list(letter, "entries", std::move(entries));
             append(letters, std::move(letter));
         }
-        Data d;
         set_list(d, "letters", std::move(letters));
         return d;
     }
@@ -771,12 +767,13 @@ private:
     std::set<std::string> reported_;
     std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
     std::map<std::string, std::unique_ptr<LanguageView>> views_;
-    std::unordered_map<std::uint64_t, std::string> fragments_;  // of the current language
-    std::vector<std::string> keys_;   // of the current language: collation keys by plan entry
-    std::vector<std::size_t> ranks_;  // of the current language: places in its collation order
-    std::vector<Fragment> rendered_;  // fragments of the current language not found in the cache
+    // Made for the language being rendered (and, rarely, another one a page needs), dropped when
+    // the renderer moves on to the next language.
+    std::unordered_map<std::uint64_t, std::string> fragments_;
+    std::map<std::string, std::vector<std::string>> keys_;   // per language: collation keys by plan entry
+    std::map<std::string, std::vector<std::size_t>> ranks_;  // per language: places in its collation order
+    std::map<std::size_t, std::vector<Fragment>> rendered_;  // per language number: not found in the cache
     std::string current_language_;
-    std::size_t current_ = 0;  // its number
     std::map<std::string, std::string> own_names_;
 };
 

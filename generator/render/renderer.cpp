@@ -221,12 +221,6 @@ private:
 
     std::string base_url() const { return in_.content.site.base_url; }
 
-    // Each language's own name and direction, asked for on every page by the language switcher.
-    const std::string& own_name(const std::string& tag) {
-        auto it = own_names_.find(tag);
-        if (it == own_names_.end()) it = own_names_.emplace(tag, LocaleFormat::own_name(tag)).first;
-        return it->second;
-    }
     static std::string direction(const std::string& tag) {
         return LocaleFormat::is_right_to_left(tag) ? "rtl" : "ltr";
     }
@@ -693,7 +687,7 @@ private:
             Data l;
             l.set("lang", lang);
             l.set("dir", direction(lang));
-            l.set("name", own_name(lang));
+            l.set("name", LocaleFormat::own_name(lang));
             l.set("href", lang + "/index.html");
             l.set("site_title", other.plain(in_.content.site.title));
             l.set("choose", other.msg("chooser.choose"));
@@ -774,7 +768,6 @@ private:
     std::map<std::string, std::vector<std::size_t>> ranks_;  // per language: places in its collation order
     std::map<std::size_t, std::vector<Fragment>> rendered_;  // per language number: not found in the cache
     std::string current_language_;
-    std::map<std::string, std::string> own_names_;
 };
 
 }  // namespace

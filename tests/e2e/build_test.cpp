@@ -395,6 +395,13 @@ int fresh_build(TestSite& site, Date today, const fs::path& out) {
     return rc;
 }
 
+// The site's output is what a build from scratch on `today` writes.
+void expect_as_from_scratch(TestSite& site, Date today = day("2026-11-22"), const std::string& after = "") {
+    TempDir fresh;
+    ASSERT_EQ(fresh_build(site, today, fresh.path() / "out"), 0);
+    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out")) << after;
+}
+
 // A rebuild renders only pages whose inputs changed and takes unchanged records from the cache;
 // whatever is edited, its output must be the same as a build from scratch.
 TEST(Rebuild, EqualsAFreshBuildAfterEveryKindOfEdit) {
@@ -424,10 +431,7 @@ TEST(Rebuild, EqualsAFreshBuildAfterEveryKindOfEdit) {
     for (const auto& [path, text] : edits) {
         site.file(path, text);
         ASSERT_EQ(site.build(), 0) << site.err();
-        TempDir fresh;
-        const fs::path again = fresh.path() / "out";
-        ASSERT_EQ(fresh_build(site, day("2026-11-22"), again), 0);
-        EXPECT_EQ(tree(site.out()), tree(again)) << "after editing " << path;
+        expect_as_from_scratch(site, day("2026-11-22"), "after editing " + path);
         site.build();  // back to the default output folder for the next edit
     }
     // A record removed: its page goes, and every page that listed it follows.
@@ -436,17 +440,13 @@ TEST(Rebuild, EqualsAFreshBuildAfterEveryKindOfEdit) {
     EXPECT_THAT(site.out_text(), HasSubstr(" removed; "));
     EXPECT_FALSE(fs::exists(site.out() / "de/offers/aepfel.html"));
     {
-        TempDir fresh;
-        ASSERT_EQ(fresh_build(site, day("2026-11-22"), fresh.path() / "out"), 0);
-        EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out")) << "after removing an offer";
+        expect_as_from_scratch(site, day("2026-11-22"), "after removing an offer");
         site.build();
     }
     // A later date can unpublish courses: everything that lists them follows.
     ASSERT_TRUE(fs::exists(site.out() / "de/courses/2027-01/index.html"));
     ASSERT_EQ(site.build(day("2027-07-20")), 0);
-    TempDir fresh;
-    ASSERT_EQ(fresh_build(site, day("2027-07-20"), fresh.path() / "out"), 0);
-    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+    expect_as_from_scratch(site, day("2027-07-20"));
     EXPECT_FALSE(fs::exists(site.out() / "de/courses/2027-01")) << "a month's folder goes with its last course";
 }
 
@@ -469,9 +469,7 @@ TEST(Rebuild, ACardTemplateOrCatalogChangedShowsOnEveryPageThatListsCards) {
     site.file("i18n/en.txt", en);
     ASSERT_EQ(site.build(), 0) << site.err();
     EXPECT_THAT(site.page("en/life-phases/work-and-career.html"), HasSubstr("<p class=\"card-kind marked\">Course or event</p>"));
-    TempDir fresh;
-    ASSERT_EQ(fresh_build(site, day("2026-11-22"), fresh.path() / "out"), 0);
-    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+    expect_as_from_scratch(site);
 }
 
 // A record's place in every list and its letter in the A–Z index follow its title at once, though
@@ -494,9 +492,7 @@ TEST(Rebuild, ARenamedRecordMovesInTheListsAndTheIndex) {
     ASSERT_NE(z, std::string::npos);
     EXPECT_GT(index.find("Zwetschgen ernten"), index.find("Zeitungswerkstatt", z));
     EXPECT_EQ(index.find(">A</h2>"), std::string::npos) << "no record is left under A";
-    TempDir fresh;
-    ASSERT_EQ(fresh_build(site, day("2026-11-22"), fresh.path() / "out"), 0);
-    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+    expect_as_from_scratch(site);
 }
 
 // What Lotse keeps between builds may be damaged (a full disk, a crash): the next build renders
@@ -523,9 +519,7 @@ TEST(Rebuild, ADamagedCacheGivesTheSamePages) {
     setenv("XDG_CACHE_HOME", kept.c_str(), 1);
     ASSERT_EQ(rc, 0) << site.err();
     EXPECT_THAT(site.page("de/life-phases/work-and-career.html"), HasSubstr("Zeitungswerkstatt 2"));
-    TempDir fresh;
-    ASSERT_EQ(fresh_build(site, day("2026-11-22"), fresh.path() / "out"), 0);
-    EXPECT_EQ(tree(site.out()), tree(fresh.path() / "out"));
+    expect_as_from_scratch(site);
 }
 
 TEST(Rebuild, AnotherSpellingOfTheSiteFolderIsTheSameSite) {

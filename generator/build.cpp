@@ -236,7 +236,7 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (writer) {
         RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs,
                             shared_inputs_hash(o, plan, templates), {}, o.sitemap, site_cache_stem(o.site_dir)};
-        inputs.reuse = [&](const std::string& path, std::uint64_t fingerprint) {
+        inputs.reuse = [&](std::string_view path, std::uint64_t fingerprint) {
             if (!writer->keep(path, fingerprint)) return false;
             ++files;
             kept += path.ends_with(".html");

@@ -1,5 +1,8 @@
 #include "content/loader.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
@@ -438,7 +441,9 @@ template <typename Rec, typename Read>
 void read_records(const fs::path& site_dir, std::string_view folder, std::string_view what, Read read,
                   Diagnostics& diags, const std::string& source_language, std::vector<Rec>& out,
                   std::initializer_list<std::string_view> keys, RecordCache& cache) {
-    const std::vector<FolderFile> files = files_in(site_dir / "content" / folder);
+    const fs::path dir = site_dir / "content" / folder;
+    const std::vector<FolderFile> files = files_in(dir);
+    const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     std::vector<Diagnostics> found(files.size());
     std::vector<std::optional<Rec>> records(files.size());
     const std::vector<std::string_view> allowed(keys);
@@ -463,7 +468,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
         }
         // Stamped before it is read: a change while reading makes the stamp too old, never too new.
         const std::string cached_as = std::string(folder) + "/" + p.filename().string();
-        const std::optional<FileStamp> stamp = stamp_of(p);
+        const std::optional<FileStamp> stamp = dir_fd >= 0 ? stamp_of(dir_fd, p.filename().c_str()) : stamp_of(p);
         std::string text;
         std::optional<bool> readable;
         auto bytes = [&]() -> const std::string* {
@@ -493,6 +498,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
         if (stamp && !d.has_errors()) cache.put(cached_as, *stamp, hash, rec, d);
         records[i] = std::move(rec);
     });
+    if (dir_fd >= 0) ::close(dir_fd);
     for (std::size_t i = 0; i < files.size(); ++i) {
         for (const Diagnostic& item : found[i].items()) {
             if (item.severity == Severity::error) diags.error(item.pos, item.message);

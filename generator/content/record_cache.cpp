@@ -164,9 +164,11 @@ private:
 
 }  // namespace
 
-std::optional<FileStamp> stamp_of(const fs::path& file) {
+std::optional<FileStamp> stamp_of(const fs::path& file) { return stamp_of(AT_FDCWD, file.c_str()); }
+
+std::optional<FileStamp> stamp_of(int folder, const char* name) {
     struct stat st {};
-    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+    if (::fstatat(folder, name, &st, 0) != 0) return std::nullopt;
     return FileStamp{static_cast<std::uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
                      static_cast<std::uint64_t>(st.st_ino)};
 }

@@ -26,6 +26,9 @@ struct FileStamp {
     bool operator==(const FileStamp&) const = default;
 };
 std::optional<FileStamp> stamp_of(const std::filesystem::path& file);
+// The same for the file `name` in the open folder `folder` (a file descriptor): the folder's path
+// is not looked up again for every file in it.
+std::optional<FileStamp> stamp_of(int folder, const char* name);
 
 class RecordCache {
 public:

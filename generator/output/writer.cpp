@@ -158,7 +158,7 @@ bool OutputWriter::make_parent(const fs::path& file, std::error_code& ec) {
     return true;
 }
 
-bool OutputWriter::keep(const std::string& path, std::uint64_t fingerprint) {
+bool OutputWriter::keep(std::string_view path, std::uint64_t fingerprint) {
     if (failed_ || fingerprint == 0) return false;
     auto it = previous_.find(path);
     if (it == previous_.end() || it->second.fingerprint != fingerprint || !it->second.present) return false;

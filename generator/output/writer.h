@@ -45,7 +45,7 @@ public:
     // Keeps the previous build's file at `path` if it was made from inputs with the same
     // fingerprint and is still there; false if it must be rendered again. Safe to call from
     // several threads, each path once.
-    bool keep(const std::string& path, std::uint64_t fingerprint);
+    bool keep(std::string_view path, std::uint64_t fingerprint);
     // Moves the new output in. Call once, after every write succeeded.
     bool commit();
     WriteStats stats() const;

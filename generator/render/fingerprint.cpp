@@ -79,13 +79,27 @@ Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_langu
                            const SitemapLimits& sitemap, unsigned threads)
     : plan_(plan), shared_(shared), sitemap_(sitemap) {
     const std::size_t n = plan.entries.size();
+    auto index = [&](const RecordEntry* e) { return static_cast<std::size_t>(e - plan.entries.data()); };
     std::vector<std::size_t> provider(n, n);
-    runs_.resize(n);
+    std::vector<std::vector<std::size_t>> runs(n);  // [provider's entry]: the entries it runs, in plan order
     for (std::size_t i = 0; i < n; ++i)
         if (const RecordEntry* p = plan.find("provider", provider_of(plan.entries[i]))) {
-            provider[i] = static_cast<std::size_t>(p - plan.entries.data());
-            runs_[provider[i]].push_back(i);
+            provider[i] = index(p);
+            runs[provider[i]].push_back(i);
         }
+    shows_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const RecordEntry& e = plan.entries[i];
+        const Record& r = *e.record;
+        auto show = [&](const RecordEntry* other) {
+            if (other) shows_[i].push_back(index(other));
+        };
+        if (e.kind == "offer") show(plan.find("contact", static_cast<const Offer&>(r).contact.value));
+        if (e.kind == "pathway")
+            for (const PathwayStep& s : static_cast<const Pathway&>(r).steps)
+                for (const RecordRef& l : s.links) show(plan.find(l.kind, l.id));
+        if (e.kind == "provider") shows_[i] = std::move(runs[i]);
+    }
     // Every record as each language shows it: languages on several threads, each its own.
     const std::size_t languages = plan.languages.size();
     for (std::size_t l = 0; l < languages; ++l)
@@ -132,18 +146,10 @@ std::uint64_t Fingerprints::page(const PlannedPage& p, std::size_t language) con
             for (const RecordEntry& e : plan_.entries)
                 if (p.kind == PageKind::az || e.kind == "contact") card(&e);
             break;
-        case PageKind::record: {
-            const RecordEntry& e = *p.entry;
-            card(&e);
-            const Record& r = *e.record;
-            if (e.kind == "offer") card(plan_.find("contact", static_cast<const Offer&>(r).contact.value));
-            if (e.kind == "pathway")
-                for (const PathwayStep& s : static_cast<const Pathway&>(r).steps)
-                    for (const RecordRef& l : s.links) card(plan_.find(l.kind, l.id));
-            if (e.kind == "provider")
-                for (std::size_t i : runs_[static_cast<std::size_t>(&e - plan_.entries.data())]) card(&plan_.entries[i]);
+        case PageKind::record:
+            card(p.entry);
+            for (std::size_t i : shows_[static_cast<std::size_t>(p.entry - plan_.entries.data())]) card(&plan_.entries[i]);
             break;
-        }
     }
     return h ? h : 1;
 }

@@ -44,7 +44,9 @@ private:
     std::uint64_t shared_;
     SitemapLimits sitemap_;
     std::size_t source_ = 0;  // the source language's number
-    std::vector<std::vector<std::size_t>> runs_;  // [provider's entry]: the entries it runs, in plan order
+    // [entry]: the other entries whose cards its own page shows (an offer's contact, a pathway's
+    // steps' links, the records a provider runs), found once for every language.
+    std::vector<std::vector<std::size_t>> shows_;
     // [language][entry]: the record's digest with its provider's, which its card shows.
     std::vector<std::vector<std::uint64_t>> cards_;
 };

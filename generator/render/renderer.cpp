@@ -801,6 +801,7 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
     std::vector<Diagnostics> found(threads);
     auto work = [&](unsigned t) {
         SiteRenderer renderer(in, fingerprints, kept, found[t]);
+        std::string path;  // of the page asked about; one buffer, not a new string per page
         while (const std::optional<std::size_t> l = pick_language()) {
             const std::string& language = in.plan.languages[*l];
             ++working_on[*l];
@@ -808,7 +809,8 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
                 for (std::size_t p = start; p < std::min(pages, start + kRun); ++p) {
                     const PlannedPage& page = in.plan.pages[p];
                     const std::uint64_t fingerprint = fingerprints.page(page, *l);
-                    if (in.reuse && in.reuse(language + "/" + page.route, fingerprint)) continue;
+                    path.assign(language).append(1, '/').append(page.route);
+                    if (in.reuse && in.reuse(path, fingerprint)) continue;
                     OutputFile file = renderer.page(*l, page);
                     file.fingerprint = fingerprint;
                     sink(std::move(file));

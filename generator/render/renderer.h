@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content/records.h"
@@ -24,7 +25,7 @@ struct OutputFile {
 
 // Asked before a page is rendered: true if the file made from the same inputs (the same
 // fingerprint) can be kept from the previous build instead.
-using ReuseCheck = std::function<bool(const std::string& path, std::uint64_t fingerprint)>;
+using ReuseCheck = std::function<bool(std::string_view path, std::uint64_t fingerprint)>;
 
 struct RenderInputs {
     const Content& content;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <deque>
 #include <numeric>
 #include <thread>
 #include <map>
@@ -54,6 +55,7 @@ public:
         rendered_.clear();
         fragments_.clear();
         keys_.clear();
+        made_keys_.clear();
         ranks_.clear();
     }
 
@@ -154,15 +156,25 @@ private:
     }
 
     // Every record's collation key in `v`'s language (of its title as the language shows it):
-    // computing them is most of sorting a list.
-    const std::vector<std::string>& collation_keys(const LanguageView& v) {
+    // computing them is most of sorting a list. A kept key is read where the cache file is mapped.
+    const std::vector<std::string_view>& collation_keys(const LanguageView& v) {
         const std::vector<RecordEntry>& all = in_.plan.entries;
-        std::vector<std::string>& keys = keys_[v.language()];
+        std::vector<std::string_view>& keys = keys_[v.language()];
         if (keys.size() != all.size()) {
             keys.clear();
             keys.reserve(all.size());
-            for (const RecordEntry& e : all)
-                keys.push_back(kept_or_made(v, e, "collation-key", [&] { return v.collation_key(e); }));
+            const bool page_language = v.number() < in_.plan.languages.size();  // else nothing is kept
+            for (const RecordEntry& e : all) {
+                const std::uint64_t id = fragment_id(e, "collation-key");
+                const std::uint64_t fingerprint = page_language ? fingerprints_.card(e, v.number()) : 0;
+                if (const auto kept = page_language ? kept_.find(v.number(), id, fingerprint) : std::nullopt) {
+                    keys.push_back(*kept);
+                    continue;
+                }
+                const std::string& made = made_keys_.emplace_back(v.collation_key(e));
+                if (page_language && kept_.enabled()) rendered_[v.number()].push_back({id, fingerprint, made});
+                keys.push_back(made);
+            }
         }
         return keys;
     }
@@ -174,7 +186,7 @@ private:
         const std::vector<RecordEntry>& all = in_.plan.entries;
         std::vector<std::size_t>& ranks = ranks_[v.language()];
         if (ranks.size() != all.size()) {
-            const std::vector<std::string>& keys = collation_keys(v);
+            const std::vector<std::string_view>& keys = collation_keys(v);
             std::vector<std::size_t> order(all.size());
             std::iota(order.begin(), order.end(), std::size_t{0});
             std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -637,7 +649,7 @@ private:
         Data letters = list(), d;
         if (U_FAILURE(status) || !buckets) return d;
         const std::vector<RecordEntry>& all = in_.plan.entries;
-        const std::vector<std::string>& keys = collation_keys(v);
+        const std::vector<std::string_view>& keys = collation_keys(v);
         std::vector<std::size_t> order(all.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
@@ -764,7 +776,8 @@ private:
     // Made for the language being rendered (and, rarely, another one a page needs), dropped when
     // the renderer moves on to the next language.
     std::unordered_map<std::uint64_t, std::string> fragments_;
-    std::map<std::string, std::vector<std::string>> keys_;   // per language: collation keys by plan entry
+    std::map<std::string, std::vector<std::string_view>> keys_;  // per language: collation keys by plan entry
+    std::deque<std::string> made_keys_;  // the keys not kept, which keys_ point into
     std::map<std::string, std::vector<std::size_t>> ranks_;  // per language: places in its collation order
     std::map<std::size_t, std::vector<Fragment>> rendered_;  // per language number: not found in the cache
     std::string current_language_;

@@ -8,11 +8,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <tuple>
+#include <utility>
 
 namespace lotse {
 
@@ -78,13 +81,26 @@ std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagno
         return nullptr;
     }
     std::unique_ptr<OutputWriter> writer(new OutputWriter(target, stage, diags));
-    std::ifstream marker(target / kOutputMarker);
-    std::string line;
-    std::getline(marker, line);
-    while (std::getline(marker, line)) {
+    // Read whole and taken apart in place: a large site's marker lists a hundred thousand files.
+    {
+        std::ifstream marker(target / kOutputMarker, std::ios::binary);
+        std::ostringstream text;
+        text << marker.rdbuf();
+        writer->marker_ = std::move(text).str();
+    }
+    std::string_view rest = writer->marker_;
+    writer->previous_.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')));
+    bool header = true;  // the first line says what the file is
+    while (!rest.empty()) {
+        const std::size_t end = std::min(rest.find('\n'), rest.size());
+        const std::string_view line = rest.substr(0, end);
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+        if (std::exchange(header, false)) continue;
         const auto space = line.find(' ');
-        if (space == std::string::npos) continue;
-        writer->previous_[line.substr(space + 1)].fingerprint = std::strtoull(line.substr(0, space).c_str(), nullptr, 16);
+        if (space == std::string_view::npos) continue;
+        std::uint64_t fingerprint = 0;
+        std::from_chars(line.data(), line.data() + space, fingerprint, 16);
+        writer->previous_[line.substr(space + 1)].fingerprint = fingerprint;
     }
     // Without a list of its files (an empty folder, or the marker of an older Lotse) the output is
     // replaced whole; a rebuild never guesses which files are its own.
@@ -102,6 +118,7 @@ std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagno
 // rendering the pages an edit changed.
 void OutputWriter::find_present() {
     std::vector<std::string> folders{""};
+    std::string path;  // of the entry looked at; one buffer, not a string per file
     while (!folders.empty()) {
         const std::string folder = std::move(folders.back());
         folders.pop_back();
@@ -115,12 +132,12 @@ void OutputWriter::find_present() {
         while (const dirent* e = ::readdir(listing)) {
             const std::string_view name = e->d_name;
             if (name == "." || name == "..") continue;
-            std::string path = folder.empty() ? std::string(name) : folder + "/" + e->d_name;
+            path.assign(folder).append(folder.empty() ? "" : "/").append(name);
             unsigned char type = e->d_type;
             struct stat st;
             if (type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
                 type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
-            if (type == DT_DIR) folders.push_back(std::move(path));
+            if (type == DT_DIR) folders.push_back(path);
             else if (type == DT_REG)
                 if (auto it = previous_.find(path); it != previous_.end()) it->second.present = true;
         }
@@ -241,7 +258,7 @@ bool OutputWriter::swap_in() {
 bool OutputWriter::update_in_place() {
     std::vector<std::string> removed;
     for (const auto& [path, p] : previous_)
-        if (!p.kept && !rendered_.count(path)) removed.push_back(path);
+        if (!p.kept && !rendered_.count(path)) removed.emplace_back(path);
     std::sort(removed.begin(), removed.end());
     const Listing current = listing();
     std::vector<std::pair<bool, const std::string*>> order;  // staged files: (replaces a file, path)

@@ -84,7 +84,8 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
     };
-    std::unordered_map<std::string, Previous, PathHash, std::equal_to<>> previous_;
+    std::string marker_;  // the previous build's marker, which the paths of previous_ point into
+    std::unordered_map<std::string_view, Previous, PathHash, std::equal_to<>> previous_;
     // The files this build rendered: fingerprint, and whether it goes in from the staging folder
     // (in place: a new or changed file).
     struct Rendered {

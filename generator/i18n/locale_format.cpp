@@ -60,7 +60,13 @@ const T& once(std::unique_ptr<T>& slot, Make make) {
 }  // namespace
 
 LocaleFormat::LocaleFormat(const std::string& language)
-    : language_(language), locale_(gregorian(language)), rtl_(is_right_to_left(language)) {}
+    : language_(language), locale_(gregorian(language)), rtl_(is_right_to_left(language)) {
+    // Every date is formatted in GMT (at noon, see above). A date formatter starts with ICU's
+    // default time zone, which ICU would look up from the system's settings and time zone data
+    // (2 ms) only for it to be replaced by GMT; so GMT is made the default, once.
+    static std::once_flag gmt;
+    std::call_once(gmt, [] { icu::TimeZone::setDefault(*icu::TimeZone::getGMT()); });
+}
 
 const icu::DateFormat& LocaleFormat::date_format() const {
     return once(date_, [&] { return with_skeleton(locale_, "yMMMd"); });

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <ostream>
 #include <sstream>
@@ -221,17 +222,27 @@ int run_i18n_status(const RunOptions& o, bool json, std::ostream& out, std::ostr
 
 int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     Diagnostics diags;
-    Loaded l = load_and_check(o, diags);
     const fs::path target = o.out.empty() ? o.site_dir / "public" : o.out;
+    // What does not depend on the content is read while the content loads: the templates, and
+    // what the output holds from the previous build (a rebuild's largest costs after the records).
+    Diagnostics template_diags;
+    auto alongside = std::async(std::launch::async, [&] {
+        return std::pair(Templates::load(layered(o.site_dir, "templates"), template_diags), OutputWriter::read(target));
+    });
+    Loaded l = load_and_check(o, diags);
+    auto [templates, writer] = alongside.get();
+    // Problems with the templates are shown with those of the content, so one run shows them all.
+    for (const Diagnostic& d : template_diags.items()) {
+        if (d.severity == Severity::error) diags.error(d.pos, d.message);
+        else diags.warning(d.pos, d.message);
+    }
     if (diags.has_errors()) {
         report(diags, err);
         err << "nothing was written\n";
         return kContentErrors;
     }
-    const Templates templates = Templates::load(layered(o.site_dir, "templates"), diags);
     const SitePlan plan = plan_site(l.content, o.today);
-    std::unique_ptr<OutputWriter> writer;
-    if (!diags.has_errors()) writer = OutputWriter::open(target, diags);
+    if (!writer->start(diags)) writer.reset();
     std::atomic<std::size_t> files{0}, rendered{0}, kept{0};  // files; pages rendered and kept
     if (writer) {
         RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs,

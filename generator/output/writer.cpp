@@ -60,30 +60,17 @@ bool may_replace(const fs::path& out) {
     return fs::is_regular_file(out / kOutputMarker, ec);
 }
 
-std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagnostics& diags) {
+std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out, Diagnostics& diags) {
+    std::unique_ptr<OutputWriter> writer = read(out);
+    return writer->start(diags) ? std::move(writer) : nullptr;
+}
+
+std::unique_ptr<OutputWriter> OutputWriter::read(const fs::path& out_arg) {
     const fs::path out = fs::absolute(out_arg).lexically_normal();
-    const fs::path target = out.has_filename() ? out : out.parent_path();
-    if (!may_replace(target)) {
-        diags.error({shown(out_arg), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
-                                            "choose another --out or empty it");
-        return nullptr;
-    }
-    std::error_code ec;
-    const fs::path parent = target.parent_path();
-    fs::create_directories(parent, ec);
-    std::string name = target.filename().string();  // (built in steps: GCC 12 misreports "." + string)
-    name.insert(0, 1, '.');
-    name += ".lotse-new-" + std::to_string(getpid());
-    const fs::path stage = parent / name;
-    fs::remove_all(stage, ec);
-    if (!fs::create_directory(stage, ec)) {
-        diags.error({shown(parent), 0, 0}, "cannot create a folder here: " + ec.message());
-        return nullptr;
-    }
-    std::unique_ptr<OutputWriter> writer(new OutputWriter(target, stage, diags));
+    std::unique_ptr<OutputWriter> writer(new OutputWriter(out_arg, out.has_filename() ? out : out.parent_path()));
     // Read whole and taken apart in place: a large site's marker lists a hundred thousand files.
     {
-        std::ifstream marker(target / kOutputMarker, std::ios::binary);
+        std::ifstream marker(writer->target_ / kOutputMarker, std::ios::binary);
         std::ostringstream text;
         text << marker.rdbuf();
         writer->marker_ = std::move(text).str();
@@ -106,10 +93,33 @@ std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out_arg, Diagno
     // replaced whole; a rebuild never guesses which files are its own.
     writer->in_place_ = !writer->previous_.empty();
     if (writer->in_place_) {
-        writer->target_fd_ = ::open(target.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        writer->target_fd_ = ::open(writer->target_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
         writer->find_present();
     }
     return writer;
+}
+
+bool OutputWriter::start(Diagnostics& diags) {
+    diags_ = &diags;
+    if (!may_replace(target_)) {
+        diags.error({shown(out_), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
+                                         "choose another --out or empty it");
+        return false;
+    }
+    std::error_code ec;
+    const fs::path parent = target_.parent_path();
+    fs::create_directories(parent, ec);
+    std::string name = target_.filename().string();  // (built in steps: GCC 12 misreports "." + string)
+    name.insert(0, 1, '.');
+    name += ".lotse-new-" + std::to_string(getpid());
+    const fs::path stage = parent / name;
+    fs::remove_all(stage, ec);
+    if (!fs::create_directory(stage, ec)) {
+        diags.error({shown(parent), 0, 0}, "cannot create a folder here: " + ec.message());
+        return false;
+    }
+    stage_ = stage;
+    return true;
 }
 
 // Marks the listed files that are regular files in the output now; a file removed by hand (or
@@ -145,19 +155,18 @@ void OutputWriter::find_present() {
     }
 }
 
-OutputWriter::OutputWriter(fs::path target, fs::path stage, Diagnostics& diags)
-    : target_(std::move(target)), stage_(std::move(stage)), diags_(diags) {}
+OutputWriter::OutputWriter(fs::path out, fs::path target) : out_(std::move(out)), target_(std::move(target)) {}
 
 OutputWriter::~OutputWriter() {
     if (target_fd_ >= 0) ::close(target_fd_);
     std::error_code ec;
-    fs::remove_all(stage_, ec);
+    if (!stage_.empty()) fs::remove_all(stage_, ec);
 }
 
 bool OutputWriter::fail(const fs::path& where, const std::string& why) {
     failed_ = true;
     std::lock_guard<std::mutex> lock(diags_mutex_);
-    diags_.error({shown(where), 0, 0}, "cannot write the output: " + why + "; the previous output is unchanged");
+    diags_->error({shown(where), 0, 0}, "cannot write the output: " + why + "; the previous output is unchanged");
     return false;
 }
 
@@ -291,7 +300,7 @@ bool OutputWriter::update_in_place() {
         if (dest.parent_path() != folder) fs::create_directories(folder = dest.parent_path(), ec);
         if (::rename((stage_ / *path).c_str(), dest.c_str()) != 0) {
             failed_ = partly_written_ = true;
-            diags_.error({shown(dest), 0, 0}, std::string("cannot move the new file into the output: ") + std::strerror(errno) +
+            diags_->error({shown(dest), 0, 0}, std::string("cannot move the new file into the output: ") + std::strerror(errno) +
                                                   "; the output is partly updated, build again once this is solved");
             return false;
         }

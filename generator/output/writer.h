@@ -36,8 +36,13 @@ bool may_replace(const std::filesystem::path& out);
 class OutputWriter {
 public:
     // Prepares the staging folder; nullptr (with a diagnostic) if `out` may not be replaced,
-    // for example a non-empty folder that Lotse did not create.
+    // for example a non-empty folder that Lotse did not create. The same as `read` and `start`.
     static std::unique_ptr<OutputWriter> open(const std::filesystem::path& out, Diagnostics& diags);
+    // Reads what `out` holds from the previous build: its marker's list of files, and which of
+    // them are there. It only reads, so it can run while the content loads.
+    static std::unique_ptr<OutputWriter> read(const std::filesystem::path& out);
+    // Prepares the staging folder; false (with a diagnostic) as `open` says.
+    bool start(Diagnostics& diags);
     ~OutputWriter();  // removes the staging folder; the output stays as it was unless committed
 
     // Safe to call from several threads at once. False (with a diagnostic) on failure.
@@ -53,7 +58,7 @@ public:
     bool partly_written() const { return partly_written_; }
 
 private:
-    OutputWriter(std::filesystem::path target, std::filesystem::path stage, Diagnostics& diags);
+    OutputWriter(std::filesystem::path out, std::filesystem::path target);
     bool fail(const std::filesystem::path& where, const std::string& why);
     bool make_parent(const std::filesystem::path& file, std::error_code& ec);
     // (path, fingerprint), sorted by path.
@@ -64,8 +69,8 @@ private:
     bool swap_in();
     bool update_in_place();
 
-    std::filesystem::path target_, stage_;
-    Diagnostics& diags_;
+    std::filesystem::path out_, target_, stage_;  // out_: as given, for messages
+    Diagnostics* diags_ = nullptr;
     std::mutex diags_mutex_;
     std::atomic<std::size_t> written_{0}, unchanged_{0}, removed_{0};
     std::atomic<bool> failed_{false};

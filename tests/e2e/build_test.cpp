@@ -370,6 +370,24 @@ TEST(Overrides, BrokenTemplateStopsTheBuild) {
     EXPECT_FALSE(fs::exists(site.out()));
 }
 
+TEST(Output, ProblemsWithTheContentAndTheTemplatesAreShownTogetherAndTheOutputIsNotTouched) {
+    TestSite site;
+    site.file("public/notes.txt", "my notes");
+    site.file("templates/home.mustache", "<h1>{{#site_title}}</h1>\n");
+    site.file("content/offers/kaputt.yaml", "title: {de: \"Kaputt\"\nsummary: x\n");
+    EXPECT_EQ(site.build(), 1);
+    EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("content/offers/kaputt.yaml:2:1: error: ")));
+    EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("templates/home.mustache: error: this template cannot be used: ")));
+    // The output folder (not Lotse's) is never looked at for writing: no complaint about it, and
+    // nothing made beside it.
+    EXPECT_THAT(site.diagnostics(), testing::Not(testing::Contains(HasSubstr("not written by Lotse"))));
+    EXPECT_THAT(site.err(), HasSubstr("nothing was written"));
+    EXPECT_EQ(read(site.out() / "notes.txt"), "my notes");
+    std::vector<std::string> beside;
+    for (const auto& e : fs::directory_iterator(site.path())) beside.push_back(e.path().filename().string());
+    EXPECT_THAT(beside, testing::UnorderedElementsAre("content", "public", "templates"));
+}
+
 TEST(Output, OutputThatIsAFileIsRefused) {
     TestSite site;
     site.file("public", "not a folder");

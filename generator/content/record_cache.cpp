@@ -243,7 +243,10 @@ bool RecordCache::find(const std::string& path, const FileStamp& stamp,
         if (d.severity == Severity::error) return false;  // files with errors are never cached
     for (const Diagnostic& d : found) diags.warning(d.pos, d.message);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stamp != e.stamp) ++changes_;  // the new stamp saves reading the file next time
+    // A new stamp, or one too close to the last save to vouch for the file: saved again, it saves
+    // reading the file next time. (Files checked out or copied just before a build would otherwise
+    // be read on every run until enough records changed.)
+    if (stamp != e.stamp || !settled) ++changes_;
     next_[path] = {stamp, e.hash, {}, e.blob};
     return true;
 }

@@ -420,10 +420,13 @@ std::vector<FolderFile> files_in(const fs::path& dir) {
     return out;
 }
 
-// Runs body(i) for i in [0, n) on all cores; each i is independent.
+// Runs body(i) for i in [0, n) on all cores; each i is independent. A thread is started for
+// every `per_thread` items at most: starting one costs about as much as reading a few hundred
+// records from the cache, or parsing two or three files.
 template <typename Body>
-void parallel_for(std::size_t n, Body body) {
-    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n / 16 + 1)));
+void parallel_for(std::size_t n, std::size_t per_thread, Body body) {
+    const unsigned threads =
+        std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n / per_thread + 1)));
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i; (i = next.fetch_add(1)) < n;) body(i);
@@ -434,9 +437,9 @@ void parallel_for(std::size_t n, Body body) {
     for (std::thread& t : pool) t.join();
 }
 
-// Reads every record of a kind; files are parsed in parallel (YAML parsing is most of loading),
-// each with its own diagnostics, merged in file order afterwards. A file whose bytes are the same
-// as on an earlier run is not parsed again: its record comes from the cache.
+// Reads every record of a kind: first the records of files whose bytes are the same as on an
+// earlier run, from the cache, then the other files, parsed in parallel (YAML parsing is most of
+// loading). Each file has its own diagnostics, merged in file order afterwards.
 template <typename Rec, typename Read>
 void read_records(const fs::path& site_dir, std::string_view folder, std::string_view what, Read read,
                   Diagnostics& diags, const std::string& source_language, std::vector<Rec>& out,
@@ -447,55 +450,77 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
     std::vector<Diagnostics> found(files.size());
     std::vector<std::optional<Rec>> records(files.size());
     const std::vector<std::string_view> allowed(keys);
-    parallel_for(files.size(), [&](std::size_t i) {
+    // Per file: its stamp (taken before it is read: a change while reading makes the stamp too
+    // old, never too new), and its bytes once read.
+    struct Reading {
+        std::optional<FileStamp> stamp;
+        std::string text;
+        std::optional<bool> readable;
+    };
+    std::vector<Reading> readings(files.size());
+    auto cached_as = [&](std::size_t i) { return std::string(folder) + "/" + files[i].path.filename().string(); };
+    auto bytes = [&](std::size_t i) -> const std::string* {
+        Reading& r = readings[i];
+        if (!r.readable) r.readable = read_file(files[i].path, r.text);
+        return *r.readable ? &r.text : nullptr;
+    };
+    std::vector<std::size_t> records_files, to_parse;
+    for (std::size_t i = 0; i < files.size(); ++i) {
         const fs::path& p = files[i].path;
         Diagnostics& d = found[i];
         const std::string& path = files[i].shown;
         if (p.extension() != ".yaml") {
             if (p.filename().string().front() != '.')
                 d.warning({path, 0, 0}, "this file is ignored; records are .yaml files");
-            return;
+            continue;
         }
         const std::string id = p.stem().string();
         if (!is_valid_id(id)) {
             d.error({path, 0, 0}, "the file name \"" + id +
                                       "\" is not a valid id; use lowercase letters a-z, digits and single hyphens, e.g. vhs-integrationskurs-1.yaml");
-            return;
+            continue;
         }
         if (id == "index") {
             d.error({path, 0, 0}, "the file name \"index\" is reserved for list pages; give the record another id");
-            return;
+            continue;
         }
-        // Stamped before it is read: a change while reading makes the stamp too old, never too new.
-        const std::string cached_as = std::string(folder) + "/" + p.filename().string();
-        const std::optional<FileStamp> stamp = dir_fd >= 0 ? stamp_of(dir_fd, p.filename().c_str()) : stamp_of(p);
-        std::string text;
-        std::optional<bool> readable;
-        auto bytes = [&]() -> const std::string* {
-            if (!readable) readable = read_file(p, text);
-            return *readable ? &text : nullptr;
-        };
+        records_files.push_back(i);
+    }
+    // Reading a record from the cache takes microseconds: threads pay off only for many.
+    std::vector<char> not_cached(files.size(), 0);
+    parallel_for(records_files.size(), 128, [&](std::size_t k) {
+        const std::size_t i = records_files[k];
+        Reading& r = readings[i];
+        r.stamp = dir_fd >= 0 ? stamp_of(dir_fd, files[i].path.filename().c_str()) : stamp_of(files[i].path);
         Rec rec;
-        rec.id = id;
-        rec.path = path;
-        if (stamp && cache.find(cached_as, *stamp, bytes, rec, d)) {
+        rec.id = files[i].path.stem().string();
+        rec.path = files[i].shown;
+        if (r.stamp && cache.find(cached_as(i), *r.stamp, [&] { return bytes(i); }, rec, found[i]))
             records[i] = std::move(rec);
-            return;
-        }
-        if (!bytes()) {
+        else
+            not_cached[i] = 1;
+    });
+    for (std::size_t i : records_files)
+        if (not_cached[i]) to_parse.push_back(i);
+    parallel_for(to_parse.size(), 2, [&](std::size_t k) {
+        const std::size_t i = to_parse[k];
+        Diagnostics& d = found[i];
+        const std::string& path = files[i].shown;
+        if (!bytes(i)) {
             d.error({path, 0, 0}, "cannot read this file");
             return;
         }
-        const std::uint64_t hash = std::hash<std::string>{}(text);
-        SourceFile file(path, std::move(text), d, source_language);
+        Reading& r = readings[i];
+        const std::uint64_t hash = std::hash<std::string>{}(r.text);
+        SourceFile file(path, std::move(r.text), d, source_language);
         auto root = parse_yaml(file.ctx, file.text());
         if (!root) return;
         MapReader m(file.ctx, *root, std::string(what), allowed);
         if (!m.valid()) return;
-        rec = read(file, m);
-        rec.id = id;
+        Rec rec = read(file, m);
+        rec.id = files[i].path.stem().string();
         rec.path = path;
-        if (stamp && !d.has_errors()) cache.put(cached_as, *stamp, hash, rec, d);
+        if (r.stamp && !d.has_errors()) cache.put(cached_as(i), *r.stamp, hash, rec, d);
         records[i] = std::move(rec);
     });
     if (dir_fd >= 0) ::close(dir_fd);

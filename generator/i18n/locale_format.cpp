@@ -5,6 +5,7 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
+#include <charconv>
 #include <cmath>
 #include <mutex>
 
@@ -50,6 +51,12 @@ std::unique_ptr<icu::DateIntervalFormat> interval(const icu::Locale& locale, con
     return f;
 }
 
+std::string money_key(double amount, const std::string& currency) {
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, amount).ptr;  // the shortest exact form
+    return "money " + std::string(digits, end) + " " + currency;
+}
+
 // The formatter in `slot`, made by `make` the first time it is asked for.
 template <typename T, typename Make>
 const T& once(std::unique_ptr<T>& slot, Make make) {
@@ -58,6 +65,15 @@ const T& once(std::unique_ptr<T>& slot, Make make) {
 }
 
 }  // namespace
+
+template <typename Make>
+std::string LocaleFormat::remembered(const std::string& key, Make make) const {
+    if (!memo_) return make();
+    if (const std::optional<std::string_view> kept = memo_->find(key)) return std::string(*kept);
+    std::string made = make();
+    memo_->keep(key, made);
+    return made;
+}
 
 LocaleFormat::LocaleFormat(const std::string& language)
     : language_(language), locale_(gregorian(language)), rtl_(is_right_to_left(language)) {
@@ -97,95 +113,116 @@ const icu::Collator& LocaleFormat::collator() const {
 }
 
 std::string LocaleFormat::date(Date d) const {
-    icu::UnicodeString out;
-    date_format().format(at_noon(d), out);
-    return utf8(out);
+    return remembered("date " + to_iso(d), [&] {
+        icu::UnicodeString out;
+        date_format().format(at_noon(d), out);
+        return utf8(out);
+    });
 }
 
 std::string LocaleFormat::date_range(Date from, Date to) const {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::DateInterval span(at_noon(from), at_noon(to));
-    icu::UnicodeString out;
-    icu::FieldPosition pos;
-    date_interval().format(&span, out, pos, status);
-    return utf8(out);
+    return remembered("dates " + to_iso(from) + " " + to_iso(to), [&] {
+        UErrorCode status = U_ZERO_ERROR;
+        icu::DateInterval span(at_noon(from), at_noon(to));
+        icu::UnicodeString out;
+        icu::FieldPosition pos;
+        date_interval().format(&span, out, pos, status);
+        return utf8(out);
+    });
 }
 
 std::string LocaleFormat::month(Date d) const {
-    icu::UnicodeString out;
-    month_format().format(at_noon(Date{d.year(), d.month(), std::chrono::day{1}}), out);
-    return utf8(out);
+    return remembered("month " + to_iso(d).substr(0, 7), [&] {
+        icu::UnicodeString out;
+        month_format().format(at_noon(Date{d.year(), d.month(), std::chrono::day{1}}), out);
+        return utf8(out);
+    });
 }
 
 std::string LocaleFormat::time_range(int from, int to) const {
-    UErrorCode status = U_ZERO_ERROR;
-    // 24:00 ends a day; shown as the last minute would be wrong, so it is taken as midnight.
-    icu::DateInterval span(from * 60000.0, to * 60000.0);
-    icu::UnicodeString out;
-    icu::FieldPosition pos;
-    time_interval().format(&span, out, pos, status);
-    return utf8(out);
+    return remembered("times " + std::to_string(from) + " " + std::to_string(to), [&] {
+        UErrorCode status = U_ZERO_ERROR;
+        // 24:00 ends a day; shown as the last minute would be wrong, so it is taken as midnight.
+        icu::DateInterval span(from * 60000.0, to * 60000.0);
+        icu::UnicodeString out;
+        icu::FieldPosition pos;
+        time_interval().format(&span, out, pos, status);
+        return utf8(out);
+    });
 }
 
 std::string LocaleFormat::weekday(Weekday d) const {
-    // 2024-01-01 was a Monday.
-    const Date monday{std::chrono::year{2024}, std::chrono::January, std::chrono::day{1}};
-    const Date day{std::chrono::sys_days{monday} + std::chrono::days{static_cast<int>(d)}};
-    icu::UnicodeString out;
-    weekday_format().format(at_noon(day), out);
-    return utf8(out);
+    return remembered("weekday " + std::to_string(static_cast<int>(d)), [&] {
+        // 2024-01-01 was a Monday.
+        const Date monday{std::chrono::year{2024}, std::chrono::January, std::chrono::day{1}};
+        const Date day{std::chrono::sys_days{monday} + std::chrono::days{static_cast<int>(d)}};
+        icu::UnicodeString out;
+        weekday_format().format(at_noon(day), out);
+        return utf8(out);
+    });
 }
 
 std::string LocaleFormat::number(long long n) const {
-    icu::UnicodeString out;
-    number_format().format(static_cast<int64_t>(n), out);
-    return utf8(out);
+    return remembered("number " + std::to_string(n), [&] {
+        icu::UnicodeString out;
+        number_format().format(static_cast<int64_t>(n), out);
+        return utf8(out);
+    });
 }
 
 std::string LocaleFormat::numbering_system() const {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(locale_, status));
-    return U_SUCCESS(status) && ns ? ns->getName() : "latn";
+    return remembered(std::string("numbering"), [&] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(locale_, status));
+        return U_SUCCESS(status) && ns ? ns->getName() : "latn";
+    });
 }
 
 std::string LocaleFormat::money(double amount, const std::string& currency) const {
-    const bool whole = std::floor(amount) == amount;
-    auto& f = money_by_currency_[{currency, whole}];
-    if (!f) {
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::NumberFormat& money = once(money_, [&] {
-            UErrorCode made = U_ZERO_ERROR;
-            return std::unique_ptr<icu::NumberFormat>(icu::NumberFormat::createCurrencyInstance(locale_, made));
-        });
-        f.reset(money.clone());
-        f->setCurrency(ustr(currency).getTerminatedBuffer(), status);
-        if (whole) f->setMaximumFractionDigits(0);
-    }
-    icu::UnicodeString out;
-    f->format(amount, out);
-    return utf8(out);
+    return remembered(money_key(amount, currency), [&] {
+        const bool whole = std::floor(amount) == amount;
+        auto& f = money_by_currency_[{currency, whole}];
+        if (!f) {
+            UErrorCode status = U_ZERO_ERROR;
+            const icu::NumberFormat& money = once(money_, [&] {
+                UErrorCode made = U_ZERO_ERROR;
+                return std::unique_ptr<icu::NumberFormat>(icu::NumberFormat::createCurrencyInstance(locale_, made));
+            });
+            f.reset(money.clone());
+            f->setCurrency(ustr(currency).getTerminatedBuffer(), status);
+            if (whole) f->setMaximumFractionDigits(0);
+        }
+        icu::UnicodeString out;
+        f->format(amount, out);
+        return utf8(out);
+    });
 }
 
 std::string LocaleFormat::list(const std::vector<std::string>& items) const {
-    std::vector<icu::UnicodeString> u;
-    u.reserve(items.size());
-    for (const std::string& s : items) u.push_back(ustr(s));
-    icu::UnicodeString out;
-    UErrorCode status = U_ZERO_ERROR;
-    once(list_, [&] {
-        UErrorCode made = U_ZERO_ERROR;
-        return std::unique_ptr<icu::ListFormatter>(icu::ListFormatter::createInstance(locale_, made));
-    }).format(u.data(), static_cast<int32_t>(u.size()), out, status);
-    return utf8(out);
+    std::string key = "list";
+    for (const std::string& item : items) key.append(1, '\x1f').append(item);
+    return remembered(key, [&] {
+        std::vector<icu::UnicodeString> u;
+        u.reserve(items.size());
+        for (const std::string& s : items) u.push_back(ustr(s));
+        icu::UnicodeString out;
+        UErrorCode status = U_ZERO_ERROR;
+        once(list_, [&] {
+            UErrorCode made = U_ZERO_ERROR;
+            return std::unique_ptr<icu::ListFormatter>(icu::ListFormatter::createInstance(locale_, made));
+        }).format(u.data(), static_cast<int32_t>(u.size()), out, status);
+        return utf8(out);
+    });
 }
 
 std::string LocaleFormat::language_name(const std::string& tag) const {
     auto it = language_names_.find(tag);
-    if (it == language_names_.end()) {
-        icu::UnicodeString out;
-        icu::Locale(tag.c_str()).getDisplayName(icu::Locale(language_.c_str()), out);
-        it = language_names_.emplace(tag, utf8(out)).first;
-    }
+    if (it == language_names_.end())
+        it = language_names_.emplace(tag, remembered("language " + tag, [&] {
+            icu::UnicodeString out;
+            icu::Locale(tag.c_str()).getDisplayName(icu::Locale(language_.c_str()), out);
+            return utf8(out);
+        })).first;
     return it->second;
 }
 

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +23,23 @@
 
 namespace lotse {
 
+// Texts a LocaleFormat made on an earlier run, by a key that names the function and its arguments.
+// Each ICU formatter costs milliseconds the first time a run uses it (its locale data is loaded
+// and taken apart), more than a rebuild that changes one record spends on anything else in a
+// language; a text looked up costs microseconds. What a text depends on besides its key (ICU,
+// the locale) the memo's owner vouches for.
+class FormatMemo {
+public:
+    virtual ~FormatMemo() = default;
+    virtual std::optional<std::string_view> find(std::string_view key) = 0;
+    virtual void keep(std::string_view key, const std::string& text) = 0;
+};
+
 class LocaleFormat {
 public:
     explicit LocaleFormat(const std::string& language);
+    // From now on, texts are looked up in `memo` first and kept there once made (nullptr: none).
+    void remember_in(FormatMemo* memo) { memo_ = memo; }
 
     const std::string& language() const { return language_; }
     bool right_to_left() const { return rtl_; }
@@ -51,6 +66,10 @@ public:
     std::string sort_key(const std::string& s) const;
 
 private:
+    // The text for `key`, from the memo or made by `make` (and kept there).
+    template <typename Make>
+    std::string remembered(const std::string& key, Make make) const;
+
     const icu::DateFormat& date_format() const;
     const icu::DateFormat& month_format() const;
     const icu::DateFormat& weekday_format() const;
@@ -69,6 +88,7 @@ private:
     mutable std::unique_ptr<icu::Collator> collator_;
     mutable std::map<std::string, std::string, std::less<>> language_names_;
     mutable std::map<std::pair<std::string, bool>, std::unique_ptr<icu::NumberFormat>> money_by_currency_;
+    FormatMemo* memo_ = nullptr;
 };
 
 }  // namespace lotse

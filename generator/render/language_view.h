@@ -85,11 +85,14 @@ inline std::string pretty(const std::string& route) {
 // Everything about one page language that does not change from page to page.
 class LanguageView {
 public:
-    LanguageView(const RenderInputs& in, std::string language)
+    // `memo`: where the language's dates, numbers and names formatted on an earlier run are kept
+    // (nullptr: none).
+    LanguageView(const RenderInputs& in, std::string language, FormatMemo* memo = nullptr)
         : in_(in), src_(in.content.site.source_language), lang_(std::move(language)),
           number_(static_cast<std::size_t>(std::find(in.plan.languages.begin(), in.plan.languages.end(), lang_) -
                                            in.plan.languages.begin())),
           fmt_(lang_), src_fmt_(src_) {
+        fmt_.remember_in(memo);
         shared_.set("lang", lang_);
         shared_.set("source_lang", src_);
         // The filter script counts with the same digits as the rest of the page.

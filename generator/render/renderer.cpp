@@ -98,9 +98,38 @@ public:
 private:
     const LanguageView& view(const std::string& language) {
         auto& v = views_[language];
-        if (!v) v = std::make_unique<LanguageView>(in_, language);
+        if (!v) {
+            const auto number = static_cast<std::size_t>(
+                std::find(in_.plan.languages.begin(), in_.plan.languages.end(), language) - in_.plan.languages.begin());
+            auto& memo = memos_[language];
+            if (!memo && number < in_.plan.languages.size()) memo = std::make_unique<KeptFormats>(*this, number);
+            v = std::make_unique<LanguageView>(in_, language, memo.get());
+        }
         return *v;
     }
+
+    // A page language's formatted dates, numbers and names, kept with its fragments: they depend
+    // only on the language and ICU (part of Lotse, so of the shared hash), and each is made once
+    // per run.
+    class KeptFormats : public FormatMemo {
+    public:
+        KeptFormats(SiteRenderer& r, std::size_t language) : r_(r), language_(language) {}
+        std::optional<std::string_view> find(std::string_view key) override {
+            if (auto it = made_.find(key); it != made_.end()) return it->second;
+            return r_.kept_.find(language_, id(key), 0);
+        }
+        void keep(std::string_view key, const std::string& text) override {
+            made_.emplace(std::string(key), text);
+            if (r_.kept_.enabled()) r_.rendered_[language_].push_back({id(key), 0, text});
+        }
+
+    private:
+        // An id no record's fragment has: those start with the record's kind.
+        static std::uint64_t id(std::string_view key) { return std::hash<std::string>{}("/format/" + std::string(key)); }
+        SiteRenderer& r_;
+        std::size_t language_;
+        std::map<std::string, std::string, std::less<>> made_;
+    };
 
     // `expected`: about how many bytes the output will have, so it is not grown (and copied) step
     // by step.
@@ -772,6 +801,7 @@ private:
     Diagnostics& diags_;
     std::set<std::string> reported_;
     std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
+    std::map<std::string, std::unique_ptr<KeptFormats>> memos_;  // before views_, which use them
     std::map<std::string, std::unique_ptr<LanguageView>> views_;
     // Made for the language being rendered (and, rarely, another one a page needs), dropped when
     // the renderer moves on to the next language.

@@ -1,6 +1,9 @@
 // ICU formatting per locale, asserted as the reader sees it.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <optional>
+
 #include "i18n/locale_format.h"
 #include "test_site.h"
 
@@ -26,6 +29,40 @@ TEST(LocaleFormat, GermanDateRangesAndTimes) {
     EXPECT_EQ(de.list({"Deutsch", "Arabisch", "Russisch"}), "Deutsch, Arabisch und Russisch");
     EXPECT_EQ(de.language_name("ti"), "Tigrinya");
     EXPECT_EQ(de.money(25, "EUR"), "25\u00a0€");
+}
+
+// A memo that keeps what it is given, in a map a test can read and plant.
+struct MapMemo : FormatMemo {
+    std::optional<std::string_view> find(std::string_view key) override {
+        auto it = texts.find(key);
+        return it == texts.end() ? std::nullopt : std::optional<std::string_view>(it->second);
+    }
+    void keep(std::string_view key, const std::string& text) override { texts.emplace(key, text); }
+    std::map<std::string, std::string, std::less<>> texts;
+};
+
+TEST(LocaleFormat, TextsAreKeptInTheMemoAndTakenFromIt) {
+    MapMemo memo;
+    LocaleFormat de("de");
+    de.remember_in(&memo);
+    EXPECT_EQ(de.date(day("2027-01-11")), "11. Jan. 2027");
+    EXPECT_EQ(de.date_range(day("2027-01-11"), day("2027-07-16")), "11. Jan.\u2009–\u200916. Juli 2027");
+    EXPECT_EQ(de.time_range(8 * 60 + 30, 12 * 60 + 45), "08:30–12:45 Uhr");
+    EXPECT_EQ(de.money(25.5, "EUR"), "25,50\u00a0€");
+    EXPECT_EQ(de.list({"Deutsch", "Arabisch"}), "Deutsch und Arabisch");
+    EXPECT_EQ(memo.texts.at("date 2027-01-11"), "11. Jan. 2027");
+    EXPECT_EQ(memo.texts.at("dates 2027-01-11 2027-07-16"), "11. Jan.\u2009–\u200916. Juli 2027");
+    EXPECT_EQ(memo.texts.at("times 510 765"), "08:30–12:45 Uhr");
+    EXPECT_EQ(memo.texts.at("money 25.5 EUR"), "25,50\u00a0€");
+    EXPECT_EQ(memo.texts.at("list\x1f" "Deutsch\x1f" "Arabisch"), "Deutsch und Arabisch");
+    // Another run's formatter (another thread, or the next build) takes them from the memo: a
+    // planted text shows that ICU is not asked again.
+    memo.texts["date 2027-01-11"] = "planted";
+    LocaleFormat again("de");
+    again.remember_in(&memo);
+    EXPECT_EQ(again.date(day("2027-01-11")), "planted");
+    EXPECT_EQ(again.date(day("2027-01-12")), "12. Jan. 2027");
+    EXPECT_EQ(LocaleFormat("de").date(day("2027-01-11")), "11. Jan. 2027");  // no memo, no lookup
 }
 
 TEST(LocaleFormat, EnglishUsesTwelveHourClock) {

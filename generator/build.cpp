@@ -203,8 +203,9 @@ void report(const Diagnostics& diags, std::ostream& err) {
 int run_check(const RunOptions& o, std::ostream& out, std::ostream& err) {
     (void)out;
     Diagnostics diags;
-    load_and_check(o, diags);
+    Loaded l = load_and_check(o, diags);
     report(diags, err);
+    if (o.exits_after) leave_to_exit(std::move(l));
     return diags.has_errors() ? kContentErrors : kSuccess;
 }
 

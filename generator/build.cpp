@@ -10,7 +10,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <future>
+#include <optional>
 #include <mutex>
 #include <ostream>
 #include <sstream>
@@ -181,15 +183,40 @@ void leave_to_exit(Loaded&& l) {
     kept->push_back(std::make_unique<Loaded>(std::move(l)));
 }
 
-Loaded load_and_check(const RunOptions& o, Diagnostics& diags) {
+// Loads the content and the catalogs and checks them. The catalogs depend only on the site's
+// languages, so they are read on a second thread while the records load; `alongside`, work that
+// does not depend on the content, follows them there.
+Loaded load_and_check(const RunOptions& o, Diagnostics& diags, const std::function<void()>& alongside = {}) {
     Loaded l;
-    l.content = load_content(o.site_dir, diags, record_cache_file(o.site_dir));
-    std::vector<std::string> languages;
-    for (const Located& lang : l.content.site.languages) languages.push_back(lang.value);
-    if (!l.content.site.source_language.empty())
-        l.catalogs = Catalogs::load(layered(o.site_dir, "i18n"), languages, l.content.site.source_language, diags,
-                                    cache_dir().empty() ? fs::path() : cache_dir() / "catalogs");
+    Diagnostics catalog_diags;
+    std::promise<Catalogs> catalogs;
+    std::future<Catalogs> catalogs_read = catalogs.get_future();
+    std::future<void> side;
+    l.content = load_content(o.site_dir, diags, record_cache_file(o.site_dir), [&](const SiteConfig& site) {
+        std::vector<std::string> languages;
+        for (const Located& lang : site.languages) languages.push_back(lang.value);
+        side = std::async(std::launch::async, [&, languages, source = site.source_language] {
+            try {
+                catalogs.set_value(source.empty() ? Catalogs()
+                                                  : Catalogs::load(layered(o.site_dir, "i18n"), languages, source, catalog_diags,
+                                                                   cache_dir().empty() ? fs::path() : cache_dir() / "catalogs"));
+            } catch (...) {
+                catalogs.set_exception(std::current_exception());
+            }
+            if (alongside) alongside();
+        });
+    });
+    if (!side.valid()) {  // the site's settings were never handed over
+        if (alongside) alongside();
+        return l;
+    }
+    l.catalogs = catalogs_read.get();
+    for (const Diagnostic& d : catalog_diags.items()) {
+        if (d.severity == Severity::error) diags.error(d.pos, d.message);
+        else diags.warning(d.pos, d.message);
+    }
     check_content(l.content, l.catalogs, o.today, diags);
+    side.get();
     return l;
 }
 
@@ -227,11 +254,13 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     // What does not depend on the content is read while the content loads: the templates, and
     // what the output holds from the previous build (a rebuild's largest costs after the records).
     Diagnostics template_diags;
-    auto alongside = std::async(std::launch::async, [&] {
-        return std::pair(Templates::load(layered(o.site_dir, "templates"), template_diags), OutputWriter::read(target));
+    std::optional<Templates> loaded_templates;
+    std::unique_ptr<OutputWriter> writer;
+    Loaded l = load_and_check(o, diags, [&] {
+        loaded_templates.emplace(Templates::load(layered(o.site_dir, "templates"), template_diags));
+        writer = OutputWriter::read(target);
     });
-    Loaded l = load_and_check(o, diags);
-    auto [templates, writer] = alongside.get();
+    const Templates& templates = *loaded_templates;
     // Problems with the templates are shown with those of the content, so one run shows them all.
     for (const Diagnostic& d : template_diags.items()) {
         if (d.severity == Severity::error) diags.error(d.pos, d.message);

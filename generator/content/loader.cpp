@@ -589,9 +589,11 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
 
 }  // namespace
 
-Content load_content(const fs::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache_file) {
+Content load_content(const fs::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache_file,
+                     const std::function<void(const SiteConfig&)>& site_read) {
     Content content;
     read_site(site_dir, diags, content);
+    if (site_read) site_read(content.site);
     read_taxonomy(site_dir, diags, content);
     const std::string& src = content.site.source_language;
     // Plain strings are read as the source language, so records read for another one do not count.

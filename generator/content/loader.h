@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "content/diagnostics.h"
@@ -27,6 +28,9 @@ struct RecordCacheFile {
     std::string program;
 };
 
-Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache = {});
+// `site_read`, if given, is called with the site's settings as soon as they are read, before the
+// records are (what depends only on them can start alongside).
+Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache = {},
+                     const std::function<void(const SiteConfig&)>& site_read = {});
 
 }  // namespace lotse

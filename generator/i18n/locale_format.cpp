@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <mutex>
+#include <type_traits>
 
 namespace lotse {
 
@@ -68,6 +69,8 @@ const T& once(std::unique_ptr<T>& slot, Make make) {
 
 template <typename Make>
 std::string LocaleFormat::remembered(const std::string& key, Make make) const {
+    // A text, not a pointer into a formatter that is gone once `make` returns.
+    static_assert(std::is_same_v<std::invoke_result_t<Make>, std::string>);
     if (!memo_) return make();
     if (const std::optional<std::string_view> kept = memo_->find(key)) return std::string(*kept);
     std::string made = make();
@@ -174,7 +177,7 @@ std::string LocaleFormat::numbering_system() const {
     return remembered(std::string("numbering"), [&] {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(locale_, status));
-        return U_SUCCESS(status) && ns ? ns->getName() : "latn";
+        return std::string(U_SUCCESS(status) && ns ? ns->getName() : "latn");
     });
 }
 

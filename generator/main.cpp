@@ -7,11 +7,49 @@
 #include "build.h"
 
 #ifdef LOTSE_WITH_JEMALLOC
+#include <sys/mman.h>
+
+#include <jemalloc/jemalloc.h>
+
 // jemalloc's settings, read when it starts. A build fills its memory once and exits: backing the
 // heap with huge pages where the kernel offers them (transparent huge pages) saves most of the
 // page faults of filling it, a fifth of a build's time, for a few per cent more memory.
 extern "C" const char* malloc_conf;
 const char* malloc_conf = "thp:always";
+
+namespace {
+
+// jemalloc takes memory from the system in extents of a few megabytes, and not all of an extent
+// can be a huge page (extents of 2.5 or 3 MB do not start on a 2 MB boundary). A build fills what
+// it is given soon after, so each new extent is mapped in one call (MADV_POPULATE_WRITE, Linux
+// 5.14; an older kernel refuses it and nothing changes) instead of page by page on first touch,
+// which costs about 14 µs a page on a virtual machine. 2,000 records in 7 languages: 2,300 page
+// faults fewer, a full build 9 % and a rebuild 12 % faster, a quarter more peak memory.
+extent_hooks_t* system_hooks = nullptr;
+extent_hooks_t populating_hooks;
+
+void* alloc_populated(extent_hooks_t*, void* new_addr, size_t size, size_t alignment, bool* zero, bool* commit,
+                      unsigned arena) {
+    void* p = system_hooks->alloc(system_hooks, new_addr, size, alignment, zero, commit, arena);
+    if (p && *commit) ::madvise(p, size, MADV_POPULATE_WRITE);
+    return p;
+}
+
+// For every automatic arena (setting an arena's hooks starts it), before any thread is.
+void populate_new_extents() {
+    size_t size = sizeof system_hooks;
+    if (mallctl("arena.0.extent_hooks", &system_hooks, &size, nullptr, 0) != 0 || !system_hooks) return;
+    populating_hooks = *system_hooks;
+    populating_hooks.alloc = alloc_populated;
+    unsigned arenas = 0;
+    size = sizeof arenas;
+    if (mallctl("opt.narenas", &arenas, &size, nullptr, 0) != 0) return;
+    extent_hooks_t* hooks = &populating_hooks;
+    for (unsigned i = 0; i < arenas; ++i)
+        mallctl(("arena." + std::to_string(i) + ".extent_hooks").c_str(), nullptr, nullptr, &hooks, sizeof hooks);
+}
+
+}  // namespace
 #endif
 
 namespace {
@@ -27,6 +65,9 @@ lotse::Date parse_date_flag(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef LOTSE_WITH_JEMALLOC
+    populate_new_extents();
+#endif
     CLI::App app{"Lotse: builds a multilingual education portal from YAML records", "lotse"};
     app.set_version_flag("--version", std::string("lotse ") + LOTSE_VERSION);
     app.require_subcommand(1);

@@ -245,6 +245,10 @@ std::string LocaleFormat::own_name(const std::string& tag) {
     return names.emplace(tag, utf8(out)).first->second;
 }
 
+std::string LocaleFormat::native_name(const std::string& tag) const {
+    return remembered("own " + tag, [&] { return own_name(tag); });
+}
+
 bool LocaleFormat::is_right_to_left(const std::string& tag) { return icu::Locale(tag.c_str()).isRightToLeft(); }
 
 bool LocaleFormat::less(const std::string& a, const std::string& b) const {

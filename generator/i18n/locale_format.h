@@ -58,6 +58,9 @@ public:
     // The name of `tag` in this locale ("Arabisch"), or in its own language when `tag` is ours.
     std::string language_name(const std::string& tag) const;
     static std::string own_name(const std::string& tag);  // "العربية"
+    // The same, taken from the memo if it is there: finding it in ICU's data costs a third of a
+    // millisecond per language, and every page language's menu names every site language.
+    std::string native_name(const std::string& tag) const;
     static bool is_right_to_left(const std::string& tag);
 
     // Collation order of the page language: true if a sorts before b.

@@ -157,10 +157,14 @@ void OutputWriter::find_present() {
 
 OutputWriter::OutputWriter(fs::path out, fs::path target) : out_(std::move(out)), target_(std::move(target)) {}
 
-OutputWriter::~OutputWriter() {
+OutputWriter::~OutputWriter() { close(); }
+
+void OutputWriter::close() {
     if (target_fd_ >= 0) ::close(target_fd_);
+    target_fd_ = -1;
     std::error_code ec;
     if (!stage_.empty()) fs::remove_all(stage_, ec);
+    stage_.clear();
 }
 
 bool OutputWriter::fail(const fs::path& where, const std::string& why) {

@@ -43,7 +43,10 @@ public:
     static std::unique_ptr<OutputWriter> read(const std::filesystem::path& out);
     // Prepares the staging folder; false (with a diagnostic) as `open` says.
     bool start(Diagnostics& diags);
-    ~OutputWriter();  // removes the staging folder; the output stays as it was unless committed
+    ~OutputWriter();  // the same as close()
+    // Closes the output folder and removes the staging folder; the output stays as it was unless
+    // committed. What was read and written is still known.
+    void close();
 
     // Safe to call from several threads at once. False (with a diagnostic) on failure.
     bool write(const OutputFile& file);

@@ -113,7 +113,7 @@ public:
             Data l;
             l.set("lang", other);
             l.set("dir", std::string(LocaleFormat::is_right_to_left(other) ? "rtl" : "ltr"));
-            l.set("name", LocaleFormat::own_name(other));
+            l.set("name", fmt_.native_name(other));
             l.set("current", other == lang_);
             append(languages, std::move(l));
         }

@@ -134,7 +134,8 @@ private:
     // `expected`: about how many bytes the output will have, so it is not grown (and copied) step
     // by step.
     std::string render(const std::string& name, const Data& shared, const Data& page, std::size_t expected = 0) {
-        // Compiled when first used: a rebuild that renders a few pages needs only a few.
+        // Compiled when first used (a rebuild that renders a few pages needs only a few), unless
+        // this is the first renderer to ask for the copy compiled to check the template.
         auto it = templates_.find(name);
         if (it == templates_.end()) {
             auto text = in_.templates.sources().find(name);
@@ -143,7 +144,9 @@ private:
                     diags_.error({"templates/" + name + ".mustache", 0, 0}, "this template is missing");
                 return {};
             }
-            it = templates_.emplace(name, std::make_unique<kainjow::mustache::mustache>(text->second)).first;
+            std::unique_ptr<kainjow::mustache::mustache> compiled = in_.templates.take(name);
+            if (!compiled) compiled = std::make_unique<kainjow::mustache::mustache>(text->second);
+            it = templates_.emplace(name, std::move(compiled)).first;
         }
         kainjow::mustache::mustache& tmpl = *it->second;
         Context ctx(&shared);
@@ -728,7 +731,7 @@ private:
             Data l;
             l.set("lang", lang);
             l.set("dir", direction(lang));
-            l.set("name", LocaleFormat::own_name(lang));
+            l.set("name", v.fmt().native_name(lang));
             l.set("href", lang + "/index.html");
             l.set("site_title", other.plain(in_.content.site.title));
             l.set("choose", other.msg("chooser.choose"));

@@ -96,9 +96,10 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags)
     return out;
 }
 
-kainjow::mustache::mustache* Templates::find(const std::string& name) const {
+std::unique_ptr<kainjow::mustache::mustache> Templates::take(const std::string& name) const {
+    std::lock_guard<std::mutex> lock(*taking_);
     auto it = templates_.find(name);
-    return it == templates_.end() ? nullptr : it->second.get();
+    return it == templates_.end() ? nullptr : std::move(it->second);
 }
 
 }  // namespace lotse

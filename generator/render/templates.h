@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,10 @@ public:
     // `dirs` in rising priority. Templates that do not parse are reported.
     static Templates load(const std::vector<std::filesystem::path>& dirs, Diagnostics& diags);
 
-    // A compiled template by name ("layout", "offer"); nullptr if missing.
-    kainjow::mustache::mustache* find(const std::string& name) const;
+    // The template `name` ("layout", "offer") as compiled to check it, handed to the first
+    // renderer that asks, so one of them need not compile it again; nullptr if missing or already
+    // taken. A compiled template may be used by one thread at a time. Thread-safe.
+    std::unique_ptr<kainjow::mustache::mustache> take(const std::string& name) const;
     // The partials (partials/<name>.mustache); templates have them pasted in already.
     const std::map<std::string, std::string>& partials() const { return partials_; }
     // Every template's text with its partials pasted in, to compile a private copy per thread.
@@ -29,7 +32,8 @@ public:
     const std::map<std::string, std::string>& assets() const { return assets_; }
 
 private:
-    std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
+    mutable std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> templates_;
+    mutable std::unique_ptr<std::mutex> taking_ = std::make_unique<std::mutex>();
     std::map<std::string, std::string> partials_;
     std::map<std::string, std::string> sources_;
     std::map<std::string, std::string> assets_;

@@ -50,11 +50,13 @@ TEST(LocaleFormat, TextsAreKeptInTheMemoAndTakenFromIt) {
     EXPECT_EQ(de.time_range(8 * 60 + 30, 12 * 60 + 45), "08:30–12:45 Uhr");
     EXPECT_EQ(de.money(25.5, "EUR"), "25,50\u00a0€");
     EXPECT_EQ(de.list({"Deutsch", "Arabisch"}), "Deutsch und Arabisch");
+    EXPECT_EQ(de.native_name("uk"), "Українська");
     EXPECT_EQ(memo.texts.at("date 2027-01-11"), "11. Jan. 2027");
     EXPECT_EQ(memo.texts.at("dates 2027-01-11 2027-07-16"), "11. Jan.\u2009–\u200916. Juli 2027");
     EXPECT_EQ(memo.texts.at("times 510 765"), "08:30–12:45 Uhr");
     EXPECT_EQ(memo.texts.at("money 25.5 EUR"), "25,50\u00a0€");
     EXPECT_EQ(memo.texts.at("list\x1f" "Deutsch\x1f" "Arabisch"), "Deutsch und Arabisch");
+    EXPECT_EQ(memo.texts.at("own uk"), "Українська");
     // Another run's formatter (another thread, or the next build) takes them from the memo: a
     // planted text shows that ICU is not asked again.
     memo.texts["date 2027-01-11"] = "planted";
@@ -62,6 +64,8 @@ TEST(LocaleFormat, TextsAreKeptInTheMemoAndTakenFromIt) {
     again.remember_in(&memo);
     EXPECT_EQ(again.date(day("2027-01-11")), "planted");
     EXPECT_EQ(again.date(day("2027-01-12")), "12. Jan. 2027");
+    memo.texts["own uk"] = "planted name";
+    EXPECT_EQ(again.native_name("uk"), "planted name");
     EXPECT_EQ(LocaleFormat("de").date(day("2027-01-11")), "11. Jan. 2027");  // no memo, no lookup
 }
 

@@ -83,12 +83,17 @@ std::string utf8(const icu::UnicodeString& s) {
     return out;
 }
 
-// Copies the one compiled bundle (<locale>.res) in `from` into `to`; false if there is none.
-bool copy_bundle(const fs::path& from, const fs::path& to) {
+// Puts the one compiled bundle (<locale>.res) in `from` into `to`: as a second name for the same
+// file where the file system allows (no bytes are copied, and none freed when the name goes),
+// else as a copy. False if there is none.
+bool place_bundle(const fs::path& from, const fs::path& to) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(from, ec))
-        if (e.path().extension() == ".res")
-            return fs::copy_file(e.path(), to / e.path().filename(), fs::copy_options::overwrite_existing, ec);
+        if (e.path().extension() == ".res") {
+            const fs::path placed = to / e.path().filename();
+            fs::create_hard_link(e.path(), placed, ec);
+            return !ec || fs::copy_file(e.path(), placed, fs::copy_options::overwrite_existing, ec);
+        }
     return false;
 }
 
@@ -99,7 +104,7 @@ void keep_bundle(const fs::path& folder, const fs::path& as) {
     fs::create_directories(as.parent_path(), ec);
     const fs::path temp = as.string() + "." + std::to_string(getpid());
     fs::remove_all(temp, ec);
-    if (!fs::create_directory(temp, ec) || !copy_bundle(folder, temp)) return (void)fs::remove_all(temp, ec);
+    if (!fs::create_directory(temp, ec) || !place_bundle(folder, temp)) return (void)fs::remove_all(temp, ec);
     fs::rename(temp, as, ec);
     if (ec) fs::remove_all(temp, ec);
 }
@@ -133,8 +138,13 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
                 sources[entry.path().stem().string()] = entry.path();
     }
 
-    char templ[] = "/tmp/lotse-i18n-XXXXXX";
-    if (!mkdtemp(templ)) {
+    // ICU reads a language's chain of bundles (fa_AF, fa, root) from one folder, made for this run.
+    // It is made beside the kept bundles if there are any, so that they are linked, not copied.
+    std::error_code ec;
+    if (!compiled.empty()) fs::create_directories(compiled, ec);
+    std::string templ = !compiled.empty() && fs::is_directory(compiled, ec) ? (compiled / "run-XXXXXX").string()
+                                                                             : "/tmp/lotse-i18n-XXXXXX";
+    if (!mkdtemp(templ.data())) {
         diags.error({"i18n", 0, 0}, "cannot create a temporary folder to compile the catalogs");
         return out;
     }
@@ -151,10 +161,9 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
             std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(
                                                           texts[name] + "\n" + LOTSE_GENRB + " " + U_ICU_VERSION)));
             kept_as[name] = compiled / key;
-            if (copy_bundle(kept_as[name], work)) continue;
+            if (place_bundle(kept_as[name], work)) continue;
         }
         const fs::path own = work / ("genrb-" + name);
-        std::error_code ec;
         fs::create_directory(own, ec);  // if it fails, genrb says so and the catalog is reported
         runs[name] = std::make_unique<GenrbRun>(path, own);
     }
@@ -164,7 +173,7 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
         const std::string complaints = runs.at(name)->complaints();
         const std::string display = path.lexically_normal().generic_string();
         if (complaints.empty()) {
-            copy_bundle(own, work);
+            place_bundle(own, work);
             if (kept_as.count(name)) keep_bundle(own, kept_as[name]);
             continue;
         }
@@ -274,7 +283,6 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
         }
     }
     source_bundle.reset();
-    std::error_code ec;
     fs::remove_all(work, ec);
     return out;
 }

@@ -185,41 +185,94 @@ void leave_to_exit(T&&... things) {
     (kept->push_back(std::make_shared<std::remove_cvref_t<T>>(std::move(things))), ...);
 }
 
-// Loads the content and the catalogs and checks them. The catalogs depend only on the site's
-// languages, so they are read on a second thread while the records load; `alongside`, work that
-// does not depend on the content, follows them there.
-Loaded load_and_check(const RunOptions& o, Diagnostics& diags, const std::function<void()>& alongside = {}) {
-    Loaded l;
-    Diagnostics catalog_diags;
-    std::promise<Catalogs> catalogs;
-    std::future<Catalogs> catalogs_read = catalogs.get_future();
-    std::future<void> side;
-    l.content = load_content(o.site_dir, diags, record_cache_file(o.site_dir), [&](const SiteConfig& site) {
+// Tasks that do not depend on the content, each done once, by whichever thread takes it first.
+class Alongside {
+public:
+    explicit Alongside(std::vector<std::function<void()>> tasks) : tasks_(std::move(tasks)) {}
+    void run() {
+        for (std::size_t i; (i = next_++) < tasks_.size();) tasks_[i]();
+    }
+
+private:
+    std::vector<std::function<void()>> tasks_;
+    std::atomic<std::size_t> next_{0};
+};
+
+// Loads the content and the catalogs and checks them. A second thread, started first (a thread
+// takes up to 2 ms to start on a virtual machine), meanwhile reads the catalogs, which depend only
+// on the site's languages, and then takes tasks from `alongside`; this thread takes what is left
+// of them once the records are loaded. So a small site's records and a large site's output folder
+// do not keep one thread waiting for the other.
+Loaded load_and_check(const RunOptions& o, Diagnostics& diags, Alongside& alongside) {
+    struct Languages {
         std::vector<std::string> languages;
-        for (const Located& lang : site.languages) languages.push_back(lang.value);
-        side = std::async(std::launch::async, [&, languages, source = site.source_language] {
-            try {
-                catalogs.set_value(source.empty() ? Catalogs()
-                                                  : Catalogs::load(layered(o.site_dir, "i18n"), languages, source, catalog_diags,
-                                                                   cache_dir().empty() ? fs::path() : cache_dir() / "catalogs"));
-            } catch (...) {
-                catalogs.set_exception(std::current_exception());
-            }
-            if (alongside) alongside();
+        std::string source;  // empty: the site's settings could not be read
+    };
+    // What the two threads share. Once the second thread says it is done, it has nothing left to
+    // do but end, which takes it one or two milliseconds (its allocator's caches are given back);
+    // so it is not waited for, and what it still holds lives as long as it does.
+    struct Side {
+        std::promise<Languages> settings;
+        std::promise<Catalogs> catalogs;
+        Diagnostics catalog_diags;
+        std::exception_ptr alongside_failed;
+        std::atomic<bool> done{false};
+    };
+    auto side = std::make_shared<Side>();
+    std::future<Catalogs> catalogs_read = side->catalogs.get_future();
+    std::thread([&o, &alongside, side, languages_read = side->settings.get_future()]() mutable {
+        try {
+            const Languages site = languages_read.get();
+            side->catalogs.set_value(site.source.empty()
+                                         ? Catalogs()
+                                         : Catalogs::load(layered(o.site_dir, "i18n"), site.languages, site.source,
+                                                          side->catalog_diags, cache_dir().empty() ? fs::path() : cache_dir() / "catalogs"));
+        } catch (...) {
+            side->catalogs.set_exception(std::current_exception());
+        }
+        try {
+            alongside.run();
+        } catch (...) {
+            side->alongside_failed = std::current_exception();
+        }
+        side->done = true;
+        side->done.notify_one();
+    }).detach();
+    // However this function ends, the second thread gets the languages and is done with `o` and
+    // `alongside` before they can go.
+    bool handed_over = false;
+    struct Finish {
+        Side& side;
+        bool& handed_over;
+        ~Finish() {
+            if (!handed_over) side.settings.set_value({});
+            side.done.wait(false);
+        }
+    };
+    Loaded l;
+    {
+        Finish finish{*side, handed_over};
+        l.content = load_content(o.site_dir, diags, record_cache_file(o.site_dir), [&](const SiteConfig& site) {
+            Languages read{{}, site.source_language};
+            for (const Located& lang : site.languages) read.languages.push_back(lang.value);
+            side->settings.set_value(std::move(read));
+            handed_over = true;
         });
-    });
-    if (!side.valid()) {  // the site's settings were never handed over
-        if (alongside) alongside();
-        return l;
+        alongside.run();
+        l.catalogs = catalogs_read.get();
+        for (const Diagnostic& d : side->catalog_diags.items()) {
+            if (d.severity == Severity::error) diags.error(d.pos, d.message);
+            else diags.warning(d.pos, d.message);
+        }
+        check_content(l.content, l.catalogs, o.today, diags);
     }
-    l.catalogs = catalogs_read.get();
-    for (const Diagnostic& d : catalog_diags.items()) {
-        if (d.severity == Severity::error) diags.error(d.pos, d.message);
-        else diags.warning(d.pos, d.message);
-    }
-    check_content(l.content, l.catalogs, o.today, diags);
-    side.get();
+    if (side->alongside_failed) std::rethrow_exception(side->alongside_failed);
     return l;
+}
+
+Loaded load_and_check(const RunOptions& o, Diagnostics& diags) {
+    Alongside nothing({});
+    return load_and_check(o, diags, nothing);
 }
 
 void report(const Diagnostics& diags, std::ostream& err) {
@@ -258,10 +311,11 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     Diagnostics template_diags;
     std::optional<Templates> loaded_templates;
     std::unique_ptr<OutputWriter> writer;
-    Loaded l = load_and_check(o, diags, [&] {
-        loaded_templates.emplace(Templates::load(layered(o.site_dir, "templates"), template_diags));
-        writer = OutputWriter::read(target);
+    Alongside alongside({
+        [&] { loaded_templates.emplace(Templates::load(layered(o.site_dir, "templates"), template_diags)); },
+        [&] { writer = OutputWriter::read(target); },
     });
+    Loaded l = load_and_check(o, diags, alongside);
     const Templates& templates = *loaded_templates;
     // Problems with the templates are shown with those of the content, so one run shows them all.
     for (const Diagnostic& d : template_diags.items()) {

@@ -182,7 +182,7 @@ void leave_to_exit(T&&... things) {
     static auto* kept = new std::vector<std::shared_ptr<void>>;  // never freed, on purpose
     static std::mutex mutex;
     std::lock_guard<std::mutex> lock(mutex);
-    (kept->push_back(std::make_shared<std::remove_cvref_t<T>>(std::move(things))), ...);
+    (kept->push_back(std::make_shared<std::remove_cvref_t<T>>(std::forward<T>(things))), ...);
 }
 
 // Tasks that do not depend on the content, each done once, by whichever thread takes it first.

@@ -175,12 +175,18 @@ std::optional<FileStamp> stamp_of(int folder, const char* name) {
 
 RecordCache::RecordCache(fs::path file, std::string key) : file_(std::move(file)), key_(std::move(key)) {
     // Mapped, not read: most of it is only looked at, and pages come straight from the page cache.
+    // Every page is mapped in one call (MADV_POPULATE_READ, Linux 5.14; an older kernel refuses
+    // it and nothing changes): the index is spread over the whole file, a record's header every
+    // page or two, and faulting the pages in one by one took 5 ms for 2,000 records.
     const int fd = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return;
     struct stat st {};
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
         void* at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-        if (at != MAP_FAILED) mapped_ = {static_cast<const char*>(at), static_cast<std::size_t>(st.st_size)};
+        if (at != MAP_FAILED) {
+            mapped_ = {static_cast<const char*>(at), static_cast<std::size_t>(st.st_size)};
+            ::madvise(at, mapped_.size(), MADV_POPULATE_READ);
+        }
     }
     ::close(fd);
     if (!read_index()) entries_.clear();

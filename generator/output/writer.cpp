@@ -236,11 +236,14 @@ OutputWriter::Listing OutputWriter::listing() const {
 
 bool OutputWriter::write_marker(const fs::path& folder, const Listing& files) {
     std::string marker = "This folder is written by Lotse and replaced on every build.\n";
-    char hex[24];
+    std::size_t size = marker.size();
+    for (const auto& [path, fingerprint] : files) size += 18 + path.size();
+    marker.reserve(size);
+    // A rebuild writes the marker twice; for 14,000 files, snprintf took a millisecond each time.
+    char hex[17];
     for (const auto& [path, fingerprint] : files) {
-        std::snprintf(hex, sizeof hex, "%016llx ", static_cast<unsigned long long>(fingerprint));
-        (marker += hex) += path;
-        marker += '\n';
+        const auto end = std::to_chars(hex, hex + 16, fingerprint, 16).ptr;
+        marker.append(16 - static_cast<std::size_t>(end - hex), '0').append(hex, end).append(1, ' ').append(path).append(1, '\n');
     }
     // Written beside and renamed, so the marker is always whole.
     const fs::path next = folder / (std::string(kOutputMarker) + ".new");
@@ -291,8 +294,8 @@ bool OutputWriter::update_in_place() {
     Listing interim = current;
     for (auto& [path, fingerprint] : interim)
         if (auto it = rendered_.find(path); it != rendered_.end() && it->second.staged) fingerprint = 0;
-    for (const std::string& path : removed) interim.emplace_back(path, 0);
-    std::sort(interim.begin(), interim.end());
+    for (const std::string& path : removed) interim.emplace_back(path, 0);  // sorted, as is `current`
+    std::inplace_merge(interim.begin(), interim.begin() + static_cast<std::ptrdiff_t>(current.size()), interim.end());
     if (!write_marker(target_, interim)) return false;
 
     // New files before changed ones, so a changed page never links to a file not there yet.

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "check/check.h"
+#include "common/crew.h"
 #include "content/loader.h"
 #include "i18n/catalog.h"
 #include "i18n/coverage.h"
@@ -198,75 +199,59 @@ private:
     std::atomic<std::size_t> next_{0};
 };
 
-// Loads the content and the catalogs and checks them. A second thread, started first (a thread
-// takes up to 2 ms to start on a virtual machine), meanwhile reads the catalogs, which depend only
-// on the site's languages, and then takes tasks from `alongside`; this thread takes what is left
-// of them once the records are loaded. So a small site's records and a large site's output folder
-// do not keep one thread waiting for the other.
+// Loads the content and the catalogs and checks them. A second thread, handed its job first,
+// meanwhile reads the catalogs, which depend only on the site's languages, and then takes tasks
+// from `alongside`; this thread takes what is left of them once the records are loaded. So a
+// small site's records and a large site's output folder do not keep one thread waiting for the
+// other.
 Loaded load_and_check(const RunOptions& o, Diagnostics& diags, Alongside& alongside) {
     struct Languages {
         std::vector<std::string> languages;
         std::string source;  // empty: the site's settings could not be read
     };
-    // What the two threads share. Once the second thread says it is done, it has nothing left to
-    // do but end, which takes it one or two milliseconds (its allocator's caches are given back);
-    // so it is not waited for, and what it still holds lives as long as it does.
-    struct Side {
-        std::promise<Languages> settings;
-        std::promise<Catalogs> catalogs;
-        Diagnostics catalog_diags;
-        std::exception_ptr alongside_failed;
-        std::atomic<bool> done{false};
-    };
-    auto side = std::make_shared<Side>();
-    std::future<Catalogs> catalogs_read = side->catalogs.get_future();
-    std::thread([&o, &alongside, side, languages_read = side->settings.get_future()]() mutable {
-        try {
-            const Languages site = languages_read.get();
-            side->catalogs.set_value(site.source.empty()
-                                         ? Catalogs()
-                                         : Catalogs::load(layered(o.site_dir, "i18n"), site.languages, site.source,
-                                                          side->catalog_diags, cache_dir().empty() ? fs::path() : cache_dir() / "catalogs"));
-        } catch (...) {
-            side->catalogs.set_exception(std::current_exception());
-        }
-        try {
-            alongside.run();
-        } catch (...) {
-            side->alongside_failed = std::current_exception();
-        }
-        side->done = true;
-        side->done.notify_one();
-    }).detach();
-    // However this function ends, the second thread gets the languages and is done with `o` and
-    // `alongside` before they can go.
-    bool handed_over = false;
-    struct Finish {
-        Side& side;
-        bool& handed_over;
-        ~Finish() {
-            if (!handed_over) side.settings.set_value({});
-            side.done.wait(false);
-        }
-    };
+    std::promise<Languages> settings;
+    std::future<Languages> languages_read = settings.get_future();
+    Diagnostics catalog_diags;
+    std::promise<Catalogs> catalogs;
+    std::future<Catalogs> catalogs_read = catalogs.get_future();
     Loaded l;
     {
-        Finish finish{*side, handed_over};
+        Background second([&] {
+            try {
+                const Languages site = languages_read.get();
+                catalogs.set_value(site.source.empty()
+                                       ? Catalogs()
+                                       : Catalogs::load(layered(o.site_dir, "i18n"), site.languages, site.source, catalog_diags,
+                                                        cache_dir().empty() ? fs::path() : cache_dir() / "catalogs"));
+            } catch (...) {
+                catalogs.set_exception(std::current_exception());
+            }
+            alongside.run();
+        });
+        // However this block ends, the second thread gets the languages (and so ends, before
+        // `second` waits for it).
+        struct HandOver {
+            std::promise<Languages>& settings;
+            bool done = false;
+            ~HandOver() {
+                if (!done) settings.set_value({});
+            }
+        } hand_over{settings};
         l.content = load_content(o.site_dir, diags, record_cache_file(o.site_dir), [&](const SiteConfig& site) {
             Languages read{{}, site.source_language};
             for (const Located& lang : site.languages) read.languages.push_back(lang.value);
-            side->settings.set_value(std::move(read));
-            handed_over = true;
+            settings.set_value(std::move(read));
+            hand_over.done = true;
         });
         alongside.run();
         l.catalogs = catalogs_read.get();
-        for (const Diagnostic& d : side->catalog_diags.items()) {
+        for (const Diagnostic& d : catalog_diags.items()) {
             if (d.severity == Severity::error) diags.error(d.pos, d.message);
             else diags.warning(d.pos, d.message);
         }
         check_content(l.content, l.catalogs, o.today, diags);
+        second.wait();  // a task it took may still run; what it threw is thrown here
     }
-    if (side->alongside_failed) std::rethrow_exception(side->alongside_failed);
     return l;
 }
 

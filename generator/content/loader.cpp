@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/crew.h"
 #include "content/ids.h"
 #include "content/record_cache.h"
 #include "content/yaml_reader.h"
@@ -420,8 +421,8 @@ std::vector<FolderFile> files_in(const fs::path& dir) {
     return out;
 }
 
-// Runs body(i) for i in [0, n) on all cores; each i is independent. A thread is started for
-// every `per_thread` items at most: starting one costs about as much as reading a few hundred
+// Runs body(i) for i in [0, n) on all cores; each i is independent. A thread is used for every
+// `per_thread` items at most: handing work to one costs about as much as reading a few hundred
 // records from the cache, or parsing two or three files.
 template <typename Body>
 void parallel_for(std::size_t n, std::size_t per_thread, Body body) {
@@ -431,10 +432,7 @@ void parallel_for(std::size_t n, std::size_t per_thread, Body body) {
     auto work = [&] {
         for (std::size_t i; (i = next.fetch_add(1)) < n;) body(i);
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    run_together(threads, [&](unsigned) { work(); });
 }
 
 // Reads every record of a kind: first the records of files whose bytes are the same as on an

@@ -4,8 +4,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
-#include <thread>
 
+#include "common/crew.h"
 #include "content/record_fields.h"
 
 namespace lotse {
@@ -115,10 +115,7 @@ Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_langu
             for (std::size_t i = 0; i < n; ++i) cards[i] = provider[i] < n ? mix(digests[i], digests[provider[i]]) : digests[i];
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<std::size_t>(std::max(1u, threads), languages); ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    run_together(static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), languages)), [&](unsigned) { work(); });
 }
 
 std::uint64_t Fingerprints::card(std::uint64_t h, const RecordEntry* e, std::size_t language) const {

@@ -17,6 +17,7 @@
 #include <unicode/alphaindex.h>
 #include <unicode/plurrule.h>
 
+#include "common/crew.h"
 #include "render/exports.h"
 #include "render/fingerprint.h"
 #include "render/fragment_cache.h"
@@ -875,10 +876,7 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
             }
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (std::thread& th : pool) th.join();
+    run_together(threads, work);
     // The same problem found by several threads is reported once.
     std::set<std::string> seen;
     for (const Diagnostics& d : found)

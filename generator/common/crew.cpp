@@ -34,7 +34,8 @@ public:
             return;
         }
         // Started under the lock, so a failure takes back this job and no other. The new helper
-        // waits for the lock before it looks for work.
+        // counts as waiting from now on: it takes a job as soon as it runs, and a job posted before
+        // then must not start yet another helper.
         try {
             std::thread([this] { serve(); }).detach();
         } catch (...) {
@@ -42,6 +43,7 @@ public:
             throw;
         }
         ++started_;
+        ++idle_;
     }
 
     unsigned started() {
@@ -56,7 +58,6 @@ private:
 
     [[noreturn]] void serve() {
         std::unique_lock<std::mutex> lock(mutex_);
-        ++idle_;
         for (;;) {
             wake_.wait(lock, [this] { return !queue_.empty(); });
             --idle_;
@@ -74,7 +75,7 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> queue_;
-    std::size_t idle_ = 0;  // helpers waiting for a job
+    std::size_t idle_ = 0;  // helpers waiting for a job, or started and about to
     unsigned started_ = 0;
 };
 

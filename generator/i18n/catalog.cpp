@@ -323,7 +323,7 @@ std::string Catalogs::format(const std::string& language, std::string_view key, 
     return utf8(result);
 }
 
-std::vector<std::string> Catalogs::keys() const { return source_keys_; }
+const std::vector<std::string>& Catalogs::keys() const { return source_keys_; }
 
 std::vector<Catalogs::Gap> Catalogs::gaps() const {
     std::vector<Gap> out;

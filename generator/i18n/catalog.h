@@ -42,7 +42,7 @@ public:
     std::string format(const std::string& language, std::string_view key, MessageArgs args = {}) const;
     bool has(const std::string& language, std::string_view key) const;
     // Every key of the source language's catalog, sorted.
-    std::vector<std::string> keys() const;
+    const std::vector<std::string>& keys() const;
 
     struct Gap {
         std::string language, key;

@@ -48,7 +48,7 @@ std::vector<Coverage> coverage(const Content& content, const Catalogs& catalogs)
     std::set<std::string> slugs;
     for (const Page& p : content.pages)
         if (p.language == src) slugs.insert(p.slug);
-    const std::vector<std::string> keys = catalogs.keys();
+    const std::vector<std::string>& keys = catalogs.keys();
     for (const Located& l : content.site.languages) {
         Coverage row;
         row.language = l.value;

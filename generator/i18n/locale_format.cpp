@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <type_traits>
 
@@ -249,7 +250,16 @@ std::string LocaleFormat::native_name(const std::string& tag) const {
     return remembered("own " + tag, [&] { return own_name(tag); });
 }
 
-bool LocaleFormat::is_right_to_left(const std::string& tag) { return icu::Locale(tag.c_str()).isRightToLeft(); }
+bool LocaleFormat::is_right_to_left(const std::string& tag) {
+    // Asked for every site language on every language's pages; ICU finds the answer in its
+    // likely-subtags data, at tens of microseconds each time.
+    static std::mutex mutex;
+    static std::map<std::string, bool, std::less<>> known;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = known.find(tag);
+    if (it == known.end()) it = known.emplace(tag, icu::Locale(tag.c_str()).isRightToLeft()).first;
+    return it->second;
+}
 
 bool LocaleFormat::less(const std::string& a, const std::string& b) const {
     UErrorCode status = U_ZERO_ERROR;

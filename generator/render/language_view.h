@@ -98,7 +98,7 @@ public:
         // The filter script counts with the same digits as the rest of the page.
         shared_.set("numbering", fmt_.numbering_system());
         shared_.set("dir", std::string(fmt_.dir()));
-        shared_.set("t", messages());
+        put(shared_, "t", messages());
         shared_.set("site_title", text(in.content.site.title));
         if (!in.content.site.tagline.empty()) shared_.set("tagline", text(in.content.site.tagline));
         shared_.set("region", in.content.site.region);
@@ -525,18 +525,18 @@ private:
             bool ok = true;
             for (std::size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1) {
                 const std::string part = key.substr(start, dot - start);
-                Data* child = const_cast<Data*>(node->get(part));
+                const Data* child = node->get(part);
                 if (!child) {
-                    node->set(part, Data());
-                    child = const_cast<Data*>(node->get(part));
+                    put(*node, part, Data());
+                    child = node->get(part);
                 }
                 if (!child->is_object()) {
                     ok = false;
                     break;
                 }
-                node = child;
+                node = const_cast<Data*>(child);
             }
-            if (ok) node->set(key.substr(start), msg(key));
+            if (ok) put(*node, key.substr(start), moved(msg(key)));
         }
         return t;
     }

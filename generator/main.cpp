@@ -15,9 +15,13 @@
 
 // jemalloc's settings, read when it starts. A build fills its memory once and exits: backing the
 // heap with huge pages where the kernel offers them (transparent huge pages) saves most of the
-// page faults of filling it, a fifth of a build's time, for a few per cent more memory.
+// page faults of filling it, a fifth of a build's time, for a few per cent more memory. One arena
+// per processor, used by whichever thread runs there (instead of four per processor, each thread
+// keeping its own): a run's threads are kept for the whole run (common/crew.h), and memory one of
+// them frees is reused by the others. 2,000 records in 7 languages: peak 112 -> 99 MB, 20,000:
+// 723 -> 664 MB, builds as fast.
 extern "C" const char* malloc_conf;
-const char* malloc_conf = "thp:always";
+const char* malloc_conf = "thp:always,percpu_arena:percpu";
 
 namespace {
 
@@ -38,8 +42,9 @@ void* alloc_populated(extent_hooks_t*, void* new_addr, size_t size, size_t align
 }
 
 // For the arenas the threads of a run use, before any thread starts. Setting an arena's hooks
-// starts it, at about 0.15 ms each; jemalloc has four arenas per core, a run at most a thread per
-// core and two more. A thread beyond those gets an arena of its own with jemalloc's own hooks.
+// starts it, at about 0.15 ms each. With an arena per processor (above) there are as many as
+// processors; should jemalloc fall back to arenas per thread (no getcpu), a run has at most a
+// thread per core and two more, and a thread beyond those gets jemalloc's own hooks.
 void populate_new_extents() {
     size_t size = sizeof system_hooks;
     if (mallctl("arena.0.extent_hooks", &system_hooks, &size, nullptr, 0) != 0 || !system_hooks) return;

@@ -134,6 +134,13 @@ fs::path site_cache_stem(const fs::path& site_dir) {
     return base / name;
 }
 
+// How the folders of an output looked after the last build wrote them: named after the output
+// folder, as a site's files are named after the site folder.
+fs::path output_folder_stamps(const fs::path& out) {
+    const fs::path stem = site_cache_stem(out);
+    return stem.empty() ? fs::path() : fs::path(stem.string() + ".folders");
+}
+
 // Records read on an earlier run of this site.
 RecordCacheFile record_cache_file(const fs::path& site_dir) {
     const fs::path stem = site_cache_stem(site_dir);
@@ -297,8 +304,13 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     std::optional<Templates> loaded_templates;
     std::unique_ptr<OutputWriter> writer;
     Alongside alongside({
-        [&] { loaded_templates.emplace(Templates::load(layered(o.site_dir, "templates"), template_diags)); },
-        [&] { writer = OutputWriter::read(target); },
+        [&] {
+            const fs::path stem = site_cache_stem(o.site_dir);
+            loaded_templates.emplace(Templates::load(layered(o.site_dir, "templates"), template_diags,
+                                                     stem.empty() ? fs::path() : fs::path(stem.string() + ".templates"),
+                                                     program_identity()));
+        },
+        [&] { writer = OutputWriter::read(target, output_folder_stamps(target)); },
     });
     Loaded l = load_and_check(o, diags, alongside);
     const Templates& templates = *loaded_templates;

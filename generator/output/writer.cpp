@@ -2,7 +2,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -50,6 +52,43 @@ bool write_file(const fs::path& p, const std::string& bytes) {
 
 std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
 
+// The folder part of a path in the output ("" for the output folder itself).
+std::string_view folder_of(std::string_view path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// Opens the folder `name` (relative to `root`) to read it, without following a symbolic link
+// anywhere on the way: a folder replaced by a link is not the folder that was written (openat2,
+// Linux 5.6; an older kernel checks the last part of the path only).
+int open_folder(int root, const std::string& name, int flags) {
+    open_how how{};
+    how.flags = static_cast<std::uint64_t>(flags | O_DIRECTORY | O_CLOEXEC);
+    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+    const long fd = ::syscall(SYS_openat2, root, name.c_str(), &how, sizeof how);
+    if (fd >= 0 || errno != ENOSYS) return static_cast<int>(fd);
+    return ::openat(root, name.c_str(), flags | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+}
+
+// What a folder (or the marker) is and when it last changed, as one number: it differs once
+// anything was added to, removed from or renamed in a folder (its change time moves on), and for
+// another folder in its place. Never 0.
+std::uint64_t stamp_of(const struct stat& st) {
+    const std::uint64_t parts[] = {static_cast<std::uint64_t>(st.st_dev),          static_cast<std::uint64_t>(st.st_ino),
+                                   static_cast<std::uint64_t>(st.st_size),         static_cast<std::uint64_t>(st.st_mtim.tv_sec),
+                                   static_cast<std::uint64_t>(st.st_mtim.tv_nsec), static_cast<std::uint64_t>(st.st_ctim.tv_sec),
+                                   static_cast<std::uint64_t>(st.st_ctim.tv_nsec)};
+    return std::hash<std::string_view>{}({reinterpret_cast<const char*>(parts), sizeof parts}) | 1;
+}
+
+std::string hex(std::uint64_t n) {
+    char text[17];
+    const auto end = std::to_chars(text, text + 16, n, 16).ptr;
+    return std::string(16 - static_cast<std::size_t>(end - text), '0').append(text, end);
+}
+
+constexpr std::string_view kFolderStampsHeader = "lotse output folders 1\n";
+
 }  // namespace
 
 bool may_replace(const fs::path& out) {
@@ -60,20 +99,31 @@ bool may_replace(const fs::path& out) {
     return fs::is_regular_file(out / kOutputMarker, ec);
 }
 
-std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out, Diagnostics& diags) {
-    std::unique_ptr<OutputWriter> writer = read(out);
+std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out, Diagnostics& diags, const fs::path& folder_stamps) {
+    std::unique_ptr<OutputWriter> writer = read(out, folder_stamps);
     return writer->start(diags) ? std::move(writer) : nullptr;
 }
 
-std::unique_ptr<OutputWriter> OutputWriter::read(const fs::path& out_arg) {
+std::unique_ptr<OutputWriter> OutputWriter::read(const fs::path& out_arg, const fs::path& folder_stamps) {
     const fs::path out = fs::absolute(out_arg).lexically_normal();
     std::unique_ptr<OutputWriter> writer(new OutputWriter(out_arg, out.has_filename() ? out : out.parent_path()));
+    writer->folder_stamps_file_ = folder_stamps;
     // Read whole and taken apart in place: a large site's marker lists a hundred thousand files.
-    {
-        std::ifstream marker(writer->target_ / kOutputMarker, std::ios::binary);
-        std::ostringstream text;
-        text << marker.rdbuf();
-        writer->marker_ = std::move(text).str();
+    if (const int fd = ::open((writer->target_ / kOutputMarker).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW); fd >= 0) {
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            std::string& text = writer->marker_;
+            text.resize(static_cast<std::size_t>(st.st_size));
+            std::size_t done = 0;
+            for (ssize_t n; done < text.size() && (n = ::read(fd, text.data() + done, text.size() - done)) != 0;) {
+                if (n < 0 && errno == EINTR) continue;
+                if (n < 0) break;
+                done += static_cast<std::size_t>(n);
+            }
+            text.resize(done);
+            if (done == static_cast<std::size_t>(st.st_size)) writer->marker_stamp_ = stamp_of(st);
+        }
+        ::close(fd);
     }
     std::string_view rest = writer->marker_;
     writer->previous_.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')));
@@ -94,6 +144,7 @@ std::unique_ptr<OutputWriter> OutputWriter::read(const fs::path& out_arg) {
     writer->in_place_ = !writer->previous_.empty();
     if (writer->in_place_) {
         writer->target_fd_ = ::open(writer->target_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        writer->read_folder_stamps();
         writer->find_present();
     }
     return writer;
@@ -122,39 +173,115 @@ bool OutputWriter::start(Diagnostics& diags) {
     return true;
 }
 
+// The folder stamps saved after the build that wrote the marker as it is now; none if the marker
+// changed since (another build, or one interrupted) or the file is missing or damaged.
+void OutputWriter::read_folder_stamps() {
+    if (folder_stamps_file_.empty() || marker_stamp_ == 0) return;
+    std::ifstream in(folder_stamps_file_, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    folder_stamps_text_ = std::move(text).str();
+    std::string_view rest = folder_stamps_text_;
+    const std::string marker_line = hex(marker_stamp_) + "\n";
+    if (!rest.starts_with(kFolderStampsHeader)) return;
+    rest.remove_prefix(kFolderStampsHeader.size());
+    if (!rest.starts_with(marker_line)) return;
+    rest.remove_prefix(marker_line.size());
+    while (!rest.empty()) {
+        const std::size_t end = rest.find('\n');
+        if (end == std::string_view::npos) break;  // cut short: the last line does not count
+        const std::string_view line = rest.substr(0, end);
+        rest.remove_prefix(end + 1);
+        std::uint64_t stamp = 0;
+        if (line.size() < 18 || line[16] != ' ' || std::from_chars(line.data(), line.data() + 16, stamp, 16).ptr != line.data() + 16)
+            continue;
+        folder_stamps_[line.substr(17)] = stamp;
+    }
+}
+
 // Marks the listed files that are regular files in the output now; a file removed by hand (or
-// replaced by a folder or link) is written again. Each folder is read once: the output of a large
-// site has a hundred thousand files, and asking for each one on its own took longer than
-// rendering the pages an edit changed.
+// replaced by a folder or link) is written again. Each folder that held listed files is read
+// once, unless its stamp says it is as the last build left it: the output of a large site has a
+// hundred thousand files, and asking for each one on its own took longer than rendering the pages
+// an edit changed; reading every folder still took a tenth of a small site's rebuild.
 void OutputWriter::find_present() {
-    std::vector<std::string> folders{""};
+    std::unordered_set<std::string_view, PathHash, std::equal_to<>> folders;
+    for (const auto& [path, p] : previous_) folders.insert(folder_of(path));
     std::string path;  // of the entry looked at; one buffer, not a string per file
     // Folders are read with getdents64 itself: opendir and readdir would add two system calls
     // per folder, and a site has a folder per month of courses in every language.
     alignas(dirent64) char entries[32 * 1024];
-    while (!folders.empty()) {
-        const std::string folder = std::move(folders.back());
-        folders.pop_back();
-        const int fd = ::openat(target_fd_, folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    for (const std::string_view folder : folders) {
+        const std::string name = folder.empty() ? "." : std::string(folder);
+        // The output folder itself changes whenever a marker is written: it is always read.
+        if (auto it = folder_stamps_.find(folder); it != folder_stamps_.end() && !folder.empty()) {
+            struct stat st {};
+            if (::fstatat(target_fd_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
+                stamp_of(st) == it->second) {
+                unchanged_folders_.insert(it->first);
+                continue;
+            }
+        }
+        const int fd = open_folder(target_fd_, name, O_RDONLY);
         if (fd < 0) continue;
+        ++folders_read_;
         for (ssize_t n; (n = ::getdents64(fd, entries, sizeof entries)) > 0;) {
             for (ssize_t at = 0; at < n;) {
                 const auto* e = reinterpret_cast<const dirent64*>(entries + at);
                 at += e->d_reclen;
-                const std::string_view name = e->d_name;
-                if (name == "." || name == "..") continue;
-                path.assign(folder).append(folder.empty() ? "" : "/").append(name);
                 unsigned char type = e->d_type;
                 struct stat st;
                 if (type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-                    type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
-                if (type == DT_DIR) folders.push_back(path);
-                else if (type == DT_REG)
-                    if (auto it = previous_.find(path); it != previous_.end()) it->second.present = true;
+                    type = S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+                if (type != DT_REG) continue;
+                path.assign(folder).append(folder.empty() ? "" : "/").append(e->d_name);
+                if (auto it = previous_.find(path); it != previous_.end()) it->second.present = true;
             }
         }
         ::close(fd);
     }
+    if (!unchanged_folders_.empty())
+        for (auto& [file, p] : previous_)
+            if (unchanged_folders_.count(folder_of(file))) p.present = true;
+}
+
+// After a commit: how every folder of the output looks now, for the next build's find_present.
+// Only folders last changed before the marker was written are kept. One changed in the same tick
+// of the file system's clock could change again within that tick without its stamp showing it.
+// A folder found unchanged by find_present and not touched since (`touched`: folders this
+// build moved files into or out of) keeps its stamp without being looked at again.
+void OutputWriter::save_folder_stamps(const Listing& files, const FolderSet& touched) {
+    if (folder_stamps_file_.empty()) return;
+    const int root = ::open(target_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (root < 0) return;
+    struct stat marker {};
+    if (::fstatat(root, kOutputMarker, &marker, AT_SYMLINK_NOFOLLOW) != 0) {
+        ::close(root);
+        return;
+    }
+    std::string text(kFolderStampsHeader);
+    text.append(hex(stamp_of(marker))).append(1, '\n');
+    const auto before_marker = [&](const struct stat& st) {
+        return std::tie(st.st_ctim.tv_sec, st.st_ctim.tv_nsec) < std::tie(marker.st_ctim.tv_sec, marker.st_ctim.tv_nsec);
+    };
+    FolderSet seen;
+    for (const auto& [file, fingerprint] : files) {
+        const std::string_view folder = folder_of(file);
+        if (folder.empty() || !seen.insert(folder).second) continue;
+        if (unchanged_folders_.count(folder) && !touched.count(folder)) {
+            text.append(hex(folder_stamps_.at(folder))).append(1, ' ').append(folder).append(1, '\n');
+            continue;
+        }
+        struct stat st {};
+        if (::fstatat(root, std::string(folder).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) && before_marker(st))
+            text.append(hex(stamp_of(st))).append(1, ' ').append(folder).append(1, '\n');
+    }
+    ::close(root);
+    // Written beside and renamed: a build that reads it finds the whole file or the previous one.
+    std::error_code ec;
+    fs::create_directories(folder_stamps_file_.parent_path(), ec);
+    const fs::path next = folder_stamps_file_.string() + ".new";
+    if (write_file(next, text)) ::rename(next.c_str(), folder_stamps_file_.c_str());
 }
 
 OutputWriter::OutputWriter(fs::path out, fs::path target) : out_(std::move(out)), target_(std::move(target)) {}
@@ -259,7 +386,8 @@ bool OutputWriter::commit() {
 
 // The staging folder becomes the output in one step: readers see the old site or the new one.
 bool OutputWriter::swap_in() {
-    if (!write_marker(stage_, listing())) return false;
+    const Listing files = listing();
+    if (!write_marker(stage_, files)) return false;
     std::error_code ec;
     if (fs::exists(target_, ec)) {
         if (::renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)
@@ -267,6 +395,7 @@ bool OutputWriter::swap_in() {
     } else if (::rename(stage_.c_str(), target_.c_str()) != 0) {
         return fail(target_, std::strerror(errno));
     }
+    save_folder_stamps(files, {});
     return true;
 }
 
@@ -321,9 +450,14 @@ bool OutputWriter::update_in_place() {
         for (gone = gone.parent_path(); gone != target_ && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
     }
     removed_ = removed.size();
-    return write_marker(target_, current);
+    if (!write_marker(target_, current)) return false;
+    FolderSet touched;
+    for (const auto& [replaces, path] : order) touched.insert(folder_of(*path));
+    for (const std::string& path : removed) touched.insert(folder_of(path));
+    save_folder_stamps(current, touched);
+    return true;
 }
 
-WriteStats OutputWriter::stats() const { return {written_.load(), unchanged_.load(), removed_.load()}; }
+WriteStats OutputWriter::stats() const { return {written_.load(), unchanged_.load(), removed_.load(), folders_read_}; }
 
 }  // namespace lotse

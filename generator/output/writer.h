@@ -28,6 +28,7 @@ inline constexpr const char* kOutputMarker = ".lotse-output";
 
 struct WriteStats {
     std::size_t written = 0, unchanged = 0, removed = 0;
+    std::size_t folders_read = 0;  // folders of the previous output read to see which files are there
 };
 
 // True if `out` may be replaced: it does not exist, is empty, or carries the marker.
@@ -37,10 +38,15 @@ class OutputWriter {
 public:
     // Prepares the staging folder; nullptr (with a diagnostic) if `out` may not be replaced,
     // for example a non-empty folder that Lotse did not create. The same as `read` and `start`.
-    static std::unique_ptr<OutputWriter> open(const std::filesystem::path& out, Diagnostics& diags);
+    static std::unique_ptr<OutputWriter> open(const std::filesystem::path& out, Diagnostics& diags,
+                                              const std::filesystem::path& folder_stamps = {});
     // Reads what `out` holds from the previous build: its marker's list of files, and which of
     // them are there. It only reads, so it can run while the content loads.
-    static std::unique_ptr<OutputWriter> read(const std::filesystem::path& out);
+    // `folder_stamps` (optional, a file outside the output: in the cache) keeps what each folder
+    // of the output looked like when the last build had written it. A folder that has not changed
+    // since is not read again: its files are all still there.
+    static std::unique_ptr<OutputWriter> read(const std::filesystem::path& out,
+                                              const std::filesystem::path& folder_stamps = {});
     // Prepares the staging folder; false (with a diagnostic) as `open` says.
     bool start(Diagnostics& diags);
     ~OutputWriter();  // the same as close()
@@ -69,6 +75,13 @@ private:
     Listing listing() const;  // this build's files
     bool write_marker(const std::filesystem::path& folder, const Listing& files);
     void find_present();
+    struct PathHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+    };
+    using FolderSet = std::unordered_set<std::string_view, PathHash, std::equal_to<>>;
+    void read_folder_stamps();
+    void save_folder_stamps(const Listing& files, const FolderSet& touched);
     bool swap_in();
     bool update_in_place();
 
@@ -88,12 +101,16 @@ private:
         std::uint64_t fingerprint = 0;
         bool present = false, kept = false;
     };
-    struct PathHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
-    };
     std::string marker_;  // the previous build's marker, which the paths of previous_ point into
     std::unordered_map<std::string_view, Previous, PathHash, std::equal_to<>> previous_;
+    // What the marker and the folders of the output were like when the last build had written
+    // them (from `folder_stamps`): a folder with the same stamp now still holds every file it had.
+    std::filesystem::path folder_stamps_file_;
+    std::uint64_t marker_stamp_ = 0;  // 0: no marker
+    std::string folder_stamps_text_;  // which the folders of folder_stamps_ point into
+    std::unordered_map<std::string_view, std::uint64_t, PathHash, std::equal_to<>> folder_stamps_;
+    FolderSet unchanged_folders_;  // of folder_stamps_: found as they were
+    std::size_t folders_read_ = 0;
     // The files this build rendered: fingerprint, and whether it goes in from the staging folder
     // (in place: a new or changed file).
     struct Rendered {

@@ -1,7 +1,11 @@
 #include "render/templates.h"
 
+#include <charconv>
+#include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <string_view>
 
 namespace lotse {
 
@@ -42,9 +46,51 @@ std::string inline_partials(const std::string& text, const std::map<std::string,
     return out + text.substr(at);
 }
 
+constexpr std::string_view kCheckedHeader = "lotse checked templates 1\n";
+
+// The hashes of the templates `file` lists as checked by a Lotse named `key`; none if the file is
+// missing, damaged or from another Lotse.
+std::set<std::uint64_t> read_checked(const fs::path& file, const std::string& key) {
+    std::set<std::uint64_t> out;
+    if (file.empty()) return out;
+    const std::string text = slurp(file);
+    std::string_view rest = text;
+    const std::string key_line = key + "\n";
+    if (!rest.starts_with(kCheckedHeader)) return out;
+    rest.remove_prefix(kCheckedHeader.size());
+    if (!rest.starts_with(key_line)) return out;
+    rest.remove_prefix(key_line.size());
+    for (std::size_t end; (end = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(end + 1)) {
+        std::uint64_t h = 0;
+        if (end == 16 && std::from_chars(rest.data(), rest.data() + 16, h, 16).ptr == rest.data() + 16) out.insert(h);
+    }
+    return out;
+}
+
+void write_checked(const fs::path& file, const std::string& key, const std::set<std::uint64_t>& hashes) {
+    std::string text(kCheckedHeader);
+    text += key + "\n";
+    char line[18];
+    for (std::uint64_t h : hashes) {
+        std::snprintf(line, sizeof line, "%016llx\n", static_cast<unsigned long long>(h));
+        text += line;
+    }
+    // Written beside and renamed: a build that reads it finds the whole file or the previous one.
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    const fs::path next = file.string() + ".new";
+    {
+        std::ofstream out(next, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out.flush()) return;
+    }
+    fs::rename(next, file, ec);
+}
+
 }  // namespace
 
-Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags) {
+Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags, const fs::path& checked,
+                          const std::string& key) {
     // name -> file, later folders winning.
     std::map<std::string, fs::path> files;
     for (const fs::path& dir : dirs) {
@@ -76,6 +122,9 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags)
         // reused on every page that lists them.
         sources[name] = {std::move(text), path};
     }
+    // Compiling every template took a tenth of a small site's rebuild, which needs only a few.
+    const std::set<std::uint64_t> known = read_checked(checked, key);
+    std::set<std::uint64_t> now;  // the hashes of this run's templates that compile
     for (auto& [name, source] : sources) {
         auto& [text, path] = source;
         const std::string shown = path.lexically_normal().generic_string();
@@ -85,14 +134,22 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags)
             diags.error({shown, 0, 0}, "this template cannot be used: " + problem);
             continue;
         }
+        const std::uint64_t hash = std::hash<std::string>{}(key + '\0' + name + '\0' + expanded);
+        if (known.count(hash)) {
+            now.insert(hash);
+            out.sources_[name] = expanded;
+            continue;
+        }
         auto compiled = std::make_unique<kainjow::mustache::mustache>(expanded);
         if (!compiled->is_valid()) {
             diags.error({shown, 0, 0}, "this template cannot be used: " + compiled->error_message());
             continue;
         }
+        now.insert(hash);
         out.sources_[name] = expanded;
         out.templates_[name] = std::move(compiled);
     }
+    if (!checked.empty() && now != known) write_checked(checked, key, now);
     return out;
 }
 

@@ -18,11 +18,15 @@ namespace lotse {
 class Templates {
 public:
     // `dirs` in rising priority. Templates that do not parse are reported.
-    static Templates load(const std::vector<std::filesystem::path>& dirs, Diagnostics& diags);
+    // `checked` (optional, a file in the cache) lists the templates that compiled on an earlier
+    // run, by a hash of their text and `key` (which names this Lotse). Those are not compiled to
+    // check them again, only where a page needs them; `checked` is updated.
+    static Templates load(const std::vector<std::filesystem::path>& dirs, Diagnostics& diags,
+                          const std::filesystem::path& checked = {}, const std::string& key = {});
 
     // The template `name` ("layout", "offer") as compiled to check it, handed to the first
-    // renderer that asks, so one of them need not compile it again; nullptr if missing or already
-    // taken. A compiled template may be used by one thread at a time. Thread-safe.
+    // renderer that asks, so one of them need not compile it again; nullptr if missing, already
+    // taken or known from `checked` (not compiled). A compiled template may be used by one thread at a time. Thread-safe.
     std::unique_ptr<kainjow::mustache::mustache> take(const std::string& name) const;
     // The partials (partials/<name>.mustache); templates have them pasted in already.
     const std::map<std::string, std::string>& partials() const { return partials_; }

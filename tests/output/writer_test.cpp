@@ -2,7 +2,12 @@
 // nothing reaches the output before commit.
 #include "output/writer.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+
+#include <chrono>
+#include <thread>
+#include <tuple>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -203,6 +208,119 @@ TEST_F(Writer, AFileThatCannotBeMovedInIsReported) {
                             "updated, build again once this is solved"));
     // The marker no longer vouches for the file, so the next build renders it again.
     EXPECT_THAT(read(out / ".lotse-output"), HasSubstr("0000000000000000 de/offers/a.html\n"));
+}
+
+// The change time of a file or folder, as the file system's clock gave it.
+timespec changed(const fs::path& p) {
+    struct stat st {};
+    EXPECT_EQ(::lstat(p.c_str(), &st), 0) << p;
+    return st.st_ctim;
+}
+
+// Waits until the file system's clock (in `dir`) is past `t`: what changes from now on is stamped
+// later than `t`.
+void wait_past(const fs::path& dir, timespec t) {
+    const fs::path probe = dir / ".clock";
+    for (int i = 0; i < 5000; ++i) {
+        write(probe, std::to_string(i));
+        const timespec now = changed(probe);
+        if (std::tie(now.tv_sec, now.tv_nsec) > std::tie(t.tv_sec, t.tv_nsec)) {
+            fs::remove(probe);
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    FAIL() << "the clock of the file system in " << dir << " does not move";
+}
+
+// Rebuilds with the folders' stamps kept in the cache. A folder that is as the last build left it
+// is not read again; anything else is.
+class FolderStamps : public testing::Test {
+protected:
+    // A first build, then, a tick of the file system's clock later, a rebuild that changes one
+    // page: every folder but that page's was last changed before the rebuild's marker.
+    void SetUp() override {
+        auto w = OutputWriter::open(out, diags, stamps);
+        ASSERT_TRUE(w);
+        ASSERT_TRUE(w->write({"de/index.html", "start", 11}));
+        ASSERT_TRUE(w->write({"de/offers/a.html", "a", 12}));
+        ASSERT_TRUE(w->write({"de/courses/2027-01/index.html", "januar", 13}));
+        ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
+        ASSERT_TRUE(w->commit());
+        w.reset();
+        wait_past(dir.path(), changed(out / ".lotse-output"));
+        w = OutputWriter::open(out, diags, stamps);
+        ASSERT_TRUE(w);
+        ASSERT_TRUE(w->keep("de/index.html", 11));
+        ASSERT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
+        ASSERT_TRUE(w->write({"de/offers/a.html", "a neu", 99}));
+        ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
+        ASSERT_TRUE(w->commit());
+        ASSERT_TRUE(messages(diags).empty());
+    }
+
+    TempDir dir;
+    fs::path out = dir.path() / "public", stamps = dir.path() / "cache/public.folders";
+    Diagnostics diags;
+};
+
+TEST_F(FolderStamps, AFolderAsTheLastBuildLeftItIsNotReadAgain) {
+    // Kept in the cache, not in the output: two builds of the same site are byte for byte the same.
+    const std::string kept = read(stamps);
+    EXPECT_THAT(kept, testing::StartsWith("lotse output folders 1\n"));
+    EXPECT_THAT(kept, HasSubstr(" de\n"));
+    EXPECT_THAT(kept, HasSubstr(" de/courses/2027-01\n"));
+    EXPECT_THAT(kept, HasSubstr(" assets\n"));
+    EXPECT_THAT(read(out / ".lotse-output"), testing::Not(HasSubstr("2027-01\n")));
+
+    auto w = OutputWriter::open(out, diags, stamps);
+    ASSERT_TRUE(w);
+    // At most the folder of the page the rebuild changed, if that was in the tick of its marker.
+    EXPECT_LE(w->stats().folders_read, 1u);
+    EXPECT_TRUE(w->keep("de/index.html", 11));
+    EXPECT_TRUE(w->keep("de/offers/a.html", 99));
+    EXPECT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
+}
+
+TEST_F(FolderStamps, AFileRemovedOrAFolderReplacedByHandIsFoundAnyway) {
+    // The page is deleted and its folder's modification time set back: its change time still moves.
+    const timespec before = [&] {
+        struct stat st {};
+        ::stat((out / "de/courses/2027-01").c_str(), &st);
+        return st.st_mtim;
+    }();
+    fs::remove(out / "de/courses/2027-01/index.html");
+    const timespec times[2] = {before, before};
+    ASSERT_EQ(::utimensat(AT_FDCWD, (out / "de/courses/2027-01").c_str(), times, 0), 0);
+    // The folder "de" is moved away and a link to it put in its place.
+    fs::rename(out / "de", dir.path() / "moved");
+    fs::create_directory_symlink(dir.path() / "moved", out / "de");
+
+    auto w = OutputWriter::open(out, diags, stamps);
+    ASSERT_TRUE(w);
+    EXPECT_FALSE(w->keep("de/courses/2027-01/index.html", 13));
+    EXPECT_FALSE(w->keep("de/index.html", 11)) << "not in the folder that was written";
+    EXPECT_FALSE(w->keep("de/offers/a.html", 99));
+}
+
+TEST_F(FolderStamps, StampsTakenForAnotherMarkerAreNotUsed) {
+    // A build that keeps no stamps (another cache) rewrites the marker.
+    wait_past(dir.path(), changed(out / ".lotse-output"));
+    {
+        auto w = OutputWriter::open(out, diags);
+        ASSERT_TRUE(w);
+        ASSERT_TRUE(w->keep("de/offers/a.html", 99));
+        ASSERT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
+        ASSERT_TRUE(w->write({"de/index.html", "start neu", 12}));
+        ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
+        ASSERT_TRUE(w->commit());
+    }
+    fs::remove(out / "de/offers/a.html");
+    auto w = OutputWriter::open(out, diags, stamps);
+    ASSERT_TRUE(w);
+    EXPECT_EQ(w->stats().folders_read, 4u) << "assets, de, de/offers, de/courses/2027-01";
+    EXPECT_FALSE(w->keep("de/offers/a.html", 99));
+    EXPECT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
 }
 
 }  // namespace

@@ -41,5 +41,59 @@ TEST(Templates, ATemplateThatDoesNotParseIsReportedAndNotHandedOut) {
     EXPECT_EQ(templates.sources().count("page"), 0u);
 }
 
+// A template that compiled on an earlier run (the same text, the same Lotse) is not compiled again
+// to check it: a rebuild compiles only the templates its pages need, where they need them.
+TEST(Templates, ATemplateCheckedOnAnEarlierRunIsNotCompiledAgain) {
+    test::TempDir dir;
+    test::write(dir.path() / "templates/page.mustache", "<p>{{>partials/name}}</p>\n");
+    test::write(dir.path() / "templates/list.mustache", "<ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>\n");
+    test::write(dir.path() / "templates/partials/name.mustache", "{{name}}\n");
+    const std::filesystem::path checked = dir.path() / "cache/site.templates";
+    Diagnostics diags;
+    {
+        const Templates first = Templates::load({dir.path() / "templates"}, diags, checked, "lotse 1");
+        EXPECT_NE(first.take("page"), nullptr) << "compiled to check it";
+    }
+    EXPECT_THAT(test::read(checked), testing::StartsWith("lotse checked templates 1\nlotse 1\n"));
+    {
+        const Templates again = Templates::load({dir.path() / "templates"}, diags, checked, "lotse 1");
+        EXPECT_EQ(again.take("page"), nullptr) << "known to compile: not compiled";
+        EXPECT_EQ(again.take("list"), nullptr);
+        EXPECT_EQ(again.sources().at("page"), "<p>{{name}}</p>\n") << "its text is there to compile it when used";
+    }
+    // Another Lotse, or another text (here a partial it pastes in): checked again.
+    EXPECT_NE(Templates::load({dir.path() / "templates"}, diags, checked, "lotse 2").take("page"), nullptr);
+    test::write(dir.path() / "templates/partials/name.mustache", "<b>{{name}}</b>\n");
+    {
+        const Templates changed = Templates::load({dir.path() / "templates"}, diags, checked, "lotse 2");
+        EXPECT_NE(changed.take("page"), nullptr);
+        EXPECT_EQ(changed.take("list"), nullptr);
+    }
+    EXPECT_TRUE(diags.items().empty());
+}
+
+// A template once checked and then broken is reported, and stays reported until it is repaired.
+TEST(Templates, ATemplateBrokenAfterItWasCheckedIsReported) {
+    test::TempDir dir;
+    test::write(dir.path() / "templates/page.mustache", "<p>{{name}}</p>\n");
+    const std::filesystem::path checked = dir.path() / "cache/site.templates";
+    Diagnostics diags;
+    Templates::load({dir.path() / "templates"}, diags, checked, "lotse 1");
+    ASSERT_TRUE(diags.items().empty());
+    test::write(dir.path() / "templates/page.mustache", "<p>{{#name}}</p>\n");
+    for (int run = 0; run < 2; ++run) {
+        Diagnostics broken;
+        const Templates templates = Templates::load({dir.path() / "templates"}, broken, checked, "lotse 1");
+        ASSERT_EQ(broken.items().size(), 1u) << "run " << run;
+        EXPECT_THAT(format(broken.items()[0]), HasSubstr("templates/page.mustache: error: this template cannot be used: "));
+        EXPECT_EQ(templates.sources().count("page"), 0u);
+    }
+    // A damaged list checks everything again.
+    test::write(dir.path() / "templates/page.mustache", "<p>{{name}}</p>\n");
+    test::write(checked, "lotse checked templates 1\nlotse 1\nnot a hash\n");
+    EXPECT_NE(Templates::load({dir.path() / "templates"}, diags, checked, "lotse 1").take("page"), nullptr);
+    EXPECT_TRUE(diags.items().empty());
+}
+
 }  // namespace
 }  // namespace lotse

@@ -205,23 +205,35 @@ void OutputWriter::read_folder_stamps() {
 // hundred thousand files, and asking for each one on its own took longer than rendering the pages
 // an edit changed; reading every folder still took a tenth of a small site's rebuild.
 void OutputWriter::find_present() {
-    std::unordered_set<std::string_view, PathHash, std::equal_to<>> folders;
-    for (const auto& [path, p] : previous_) folders.insert(folder_of(path));
+    // The folders that held listed files, and the folders above them, each after its parent.
+    FolderSet holding;
+    for (const auto& [path, p] : previous_) holding.insert(folder_of(path));
+    FolderSet all = holding;
+    for (const std::string_view folder : holding)
+        for (std::string_view up = folder_of(folder); !up.empty() && all.insert(up).second; up = folder_of(up)) {
+        }
+    std::vector<std::string_view> folders(all.begin(), all.end());
+    std::sort(folders.begin(), folders.end());
     std::string path;  // of the entry looked at; one buffer, not a string per file
     // Folders are read with getdents64 itself: opendir and readdir would add two system calls
     // per folder, and a site has a folder per month of courses in every language.
     alignas(dirent64) char entries[32 * 1024];
     for (const std::string_view folder : folders) {
         const std::string name = folder.empty() ? "." : std::string(folder);
-        // The output folder itself changes whenever a marker is written: it is always read.
-        if (auto it = folder_stamps_.find(folder); it != folder_stamps_.end() && !folder.empty()) {
+        // A folder is as the last build left it if its stamp is the same, and so are those of all
+        // folders above it (a folder above could have been moved and a link to it put in its
+        // place). The output folder itself changes whenever a marker is written: it is read.
+        const std::string_view parent = folder_of(folder);
+        const auto stamped = folder_stamps_.find(folder);
+        if (!folder.empty() && stamped != folder_stamps_.end() && (parent.empty() || unchanged_folders_.count(parent))) {
             struct stat st {};
             if (::fstatat(target_fd_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
-                stamp_of(st) == it->second) {
-                unchanged_folders_.insert(it->first);
+                stamp_of(st) == stamped->second) {
+                unchanged_folders_.insert(stamped->first);
                 continue;
             }
         }
+        if (!holding.count(folder)) continue;  // no listed file in it: nothing to look for
         const int fd = open_folder(target_fd_, name, O_RDONLY);
         if (fd < 0) continue;
         ++folders_read_;
@@ -245,7 +257,8 @@ void OutputWriter::find_present() {
             if (unchanged_folders_.count(folder_of(file))) p.present = true;
 }
 
-// After a commit: how every folder of the output looks now, for the next build's find_present.
+// After a commit: how every folder of the output looks now (each folder with files, and those
+// above it), for the next build's find_present.
 // Only folders last changed before the marker was written are kept. One changed in the same tick
 // of the file system's clock could change again within that tick without its stamp showing it.
 // A folder found unchanged by find_present and not touched since (`touched`: folders this
@@ -265,16 +278,21 @@ void OutputWriter::save_folder_stamps(const Listing& files, const FolderSet& tou
         return std::tie(st.st_ctim.tv_sec, st.st_ctim.tv_nsec) < std::tie(marker.st_ctim.tv_sec, marker.st_ctim.tv_nsec);
     };
     FolderSet seen;
+    std::string_view last;  // the files are sorted: most follow another of the same folder
     for (const auto& [file, fingerprint] : files) {
         const std::string_view folder = folder_of(file);
-        if (folder.empty() || !seen.insert(folder).second) continue;
-        if (unchanged_folders_.count(folder) && !touched.count(folder)) {
-            text.append(hex(folder_stamps_.at(folder))).append(1, ' ').append(folder).append(1, '\n');
-            continue;
+        if (folder == last) continue;
+        last = folder;
+        // The file's folder and the folders above it.
+        for (std::string_view up = folder; !up.empty() && seen.insert(up).second; up = folder_of(up)) {
+            if (unchanged_folders_.count(up) && !touched.count(up)) {
+                text.append(hex(folder_stamps_.at(up))).append(1, ' ').append(up).append(1, '\n');
+                continue;
+            }
+            struct stat st {};
+            if (::fstatat(root, std::string(up).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) && before_marker(st))
+                text.append(hex(stamp_of(st))).append(1, ' ').append(up).append(1, '\n');
         }
-        struct stat st {};
-        if (::fstatat(root, std::string(folder).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) && before_marker(st))
-            text.append(hex(stamp_of(st))).append(1, ' ').append(folder).append(1, '\n');
     }
     ::close(root);
     // Written beside and renamed: a build that reads it finds the whole file or the previous one.

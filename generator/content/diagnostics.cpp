@@ -6,6 +6,8 @@
 
 namespace lotse {
 
+std::ostream& operator<<(std::ostream& out, const FilePath& path) { return out << path.str(); }
+
 void Diagnostics::error(const SourcePos& pos, std::string message) {
     items_.push_back({Severity::error, pos, std::move(message)});
     ++errors_;

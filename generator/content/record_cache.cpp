@@ -51,7 +51,7 @@ public:
     void operator()(const SourcePos& p) {
         const std::uint64_t kind = p.file.empty() ? 0 : p.file == file_ ? 1 : 2;
         (*this)(kind);
-        if (kind == 2) (*this)(p.file);
+        if (kind == 2) (*this)(std::string_view(p.file.str()));
         (*this)(p.line);
         (*this)(p.column);
     }
@@ -73,7 +73,7 @@ private:
 // Reads what Writer wrote; any value that does not fit the bytes left marks the whole entry bad.
 class Reader {
 public:
-    Reader(std::string_view in, const std::string& file) : in_(in), file_(file) {}
+    Reader(std::string_view in, const FilePath& file) : in_(in), file_(file) {}
     bool ok() const { return ok_ && in_.empty(); }
 
     void operator()(std::uint64_t& v) {
@@ -102,8 +102,13 @@ public:
     void operator()(SourcePos& p) {
         std::uint64_t kind = 0;
         (*this)(kind);
-        if (kind == 1) p.file = file_;
-        else if (kind == 2) (*this)(p.file);
+        if (kind == 1) {
+            p.file = file_;
+        } else if (kind == 2) {
+            std::string other;
+            (*this)(other);
+            p.file = std::move(other);
+        }
         else if (kind != 0) ok_ = false;
         (*this)(p.line);
         (*this)(p.column);
@@ -158,7 +163,7 @@ private:
         return true;
     }
     std::string_view in_;
-    const std::string& file_;
+    const FilePath file_;  // shared by every position in the record's own file
     bool ok_ = true;
 };
 
@@ -241,7 +246,7 @@ bool RecordCache::find(const std::string& path, const FileStamp& stamp,
         if (!bytes || bytes->size() != e.stamp.size || std::hash<std::string>{}(*bytes) != e.hash) return false;
     }
     std::vector<Diagnostic> found;
-    Reader r(e.blob, out.path);  // the record, then its diagnostics
+    Reader r(e.blob, FilePath(out.path));  // the record, then its diagnostics
     fields(r, out);
     r(found);
     if (!r.ok()) return false;

@@ -20,7 +20,7 @@ namespace lotse {
 
 // What every reader of one file shares.
 struct FileContext {
-    std::string path;
+    FilePath path;  // shared by the positions of everything read from the file
     Diagnostics& diags;
     std::string source_language;
     int line_offset = 0;  // for YAML embedded further down a file (front matter)

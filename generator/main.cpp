@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "build.h"
+#include "common/interrupt.h"
 
 #ifdef LOTSE_WITH_JEMALLOC
 #include <sys/mman.h>
@@ -75,6 +76,8 @@ lotse::Date parse_date_flag(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Before any thread starts: an interrupted build removes its staging folder.
+    lotse::interrupt::take_signals();
 #ifdef LOTSE_WITH_JEMALLOC
     populate_new_extents();
 #endif

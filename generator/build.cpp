@@ -134,13 +134,6 @@ fs::path site_cache_stem(const fs::path& site_dir) {
     return base / name;
 }
 
-// How the folders of an output looked after the last build wrote them: named after the output
-// folder, as a site's files are named after the site folder.
-fs::path output_folder_stamps(const fs::path& out) {
-    const fs::path stem = site_cache_stem(out);
-    return stem.empty() ? fs::path() : fs::path(stem.string() + ".folders");
-}
-
 // Records read on an earlier run of this site.
 RecordCacheFile record_cache_file(const fs::path& site_dir) {
     const fs::path stem = site_cache_stem(site_dir);
@@ -310,7 +303,7 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
                                                      stem.empty() ? fs::path() : fs::path(stem.string() + ".templates"),
                                                      program_identity()));
         },
-        [&] { writer = OutputWriter::read(target, output_folder_stamps(target)); },
+        [&] { writer = OutputWriter::read(target); },
     });
     Loaded l = load_and_check(o, diags, alongside);
     const Templates& templates = *loaded_templates;
@@ -345,7 +338,7 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     report(diags, err);
     if (diags.has_errors()) {
-        if (!(writer && writer->partly_written())) err << "nothing was written\n";
+        err << "nothing was written\n";
         return kContentErrors;
     }
     const WriteStats stats = writer->stats();

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <stdio.h>
@@ -25,54 +26,91 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool same_bytes(const fs::path& p, const std::string& bytes) {
-    std::error_code ec;
-    if (fs::file_size(p, ec) != bytes.size() || ec) return false;
-    std::ifstream in(p, std::ios::binary);
-    std::string old(bytes.size(), '\0');
-    in.read(old.data(), static_cast<std::streamsize>(old.size()));
-    return in && old == bytes;
-}
-
-bool write_file(const fs::path& p, const std::string& bytes) {
-    const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return false;
+bool write_all(int fd, std::string_view bytes) {
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            ::close(fd);
-            return false;
-        }
+        if (n <= 0) return false;
         done += static_cast<std::size_t>(n);
     }
-    return ::close(fd) == 0;
+    return true;
+}
+
+// Makes `name` in the folder `dir` with `bytes`; false (errno set) if that fails.
+bool write_file_at(int dir, const char* name, std::string_view bytes) {
+    const int fd = ::openat(dir, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) return false;
+    const bool whole = write_all(fd, bytes);
+    const int saved = errno;
+    if (::close(fd) != 0 || !whole) {
+        if (!whole) errno = saved;
+        return false;
+    }
+    return true;
+}
+
+bool read_all(int fd, std::string& bytes) {
+    std::size_t done = 0;
+    for (ssize_t n; done < bytes.size() && (n = ::read(fd, bytes.data() + done, bytes.size() - done)) != 0;) {
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        done += static_cast<std::size_t>(n);
+    }
+    bytes.resize(done);
+    return true;
 }
 
 std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
 
-// The folder part of a path in the output ("" for the output folder itself).
+// The folder part of a path in the output ("" for the output folder itself), and the name.
 std::string_view folder_of(std::string_view path) {
     const auto slash = path.rfind('/');
     return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
+std::string_view name_of(std::string_view path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
 
-// Opens the folder `name` (relative to `root`) to read it, without following a symbolic link
-// anywhere on the way: a folder replaced by a link is not the folder that was written (openat2,
+// Opens `name` (relative to `root`) without following a symbolic link anywhere on the way and
+// without leaving `root`: a folder of the output replaced by a link is not the output (openat2,
 // Linux 5.6; an older kernel checks the last part of the path only).
-int open_folder(int root, const std::string& name, int flags) {
+int open_beneath(int root, const std::string& name, int flags) {
     open_how how{};
-    how.flags = static_cast<std::uint64_t>(flags | O_DIRECTORY | O_CLOEXEC);
+    how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC | O_NOFOLLOW);
     how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
     const long fd = ::syscall(SYS_openat2, root, name.c_str(), &how, sizeof how);
     if (fd >= 0 || errno != ENOSYS) return static_cast<int>(fd);
-    return ::openat(root, name.c_str(), flags | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (name.starts_with('/') || name == ".." || name.starts_with("../") || name.find("/../") != std::string::npos) {
+        errno = EXDEV;
+        return -1;
+    }
+    return ::openat(root, name.c_str(), flags | O_CLOEXEC | O_NOFOLLOW);
 }
 
-// What a folder (or the marker) is and when it last changed, as one number: it differs once
-// anything was added to, removed from or renamed in a folder (its change time moves on), and for
-// another folder in its place. Never 0.
+int open_folder(int root, const std::string& name, int flags) { return open_beneath(root, name.empty() ? "." : name, flags | O_DIRECTORY); }
+
+// A path as a marker may list it: relative, inside the output, through plain names only.
+bool plain_relative(std::string_view path) {
+    if (path.empty() || path.size() > 4000 || path == kOutputMarker) return false;
+    for (std::string_view rest = path; !rest.empty();) {
+        const std::size_t end = std::min(rest.find('/'), rest.size());
+        const std::string_view part = rest.substr(0, end);
+        if (part.empty() || part == "." || part == "..") return false;
+        if (std::any_of(part.begin(), part.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+            return false;
+        rest.remove_prefix(end);
+        if (!rest.empty()) {
+            rest.remove_prefix(1);
+            if (rest.empty()) return false;  // ends with a slash
+        }
+    }
+    return true;
+}
+
+// What the marker is and when it last changed, as one number: it differs for another build's
+// marker. Never 0.
 std::uint64_t stamp_of(const struct stat& st) {
     const std::uint64_t parts[] = {static_cast<std::uint64_t>(st.st_dev),          static_cast<std::uint64_t>(st.st_ino),
                                    static_cast<std::uint64_t>(st.st_size),         static_cast<std::uint64_t>(st.st_mtim.tv_sec),
@@ -81,225 +119,233 @@ std::uint64_t stamp_of(const struct stat& st) {
     return std::hash<std::string_view>{}({reinterpret_cast<const char*>(parts), sizeof parts}) | 1;
 }
 
-std::string hex(std::uint64_t n) {
-    char text[17];
-    const auto end = std::to_chars(text, text + 16, n, 16).ptr;
-    return std::string(16 - static_cast<std::size_t>(end - text), '0').append(text, end);
+void append_hex(std::string& text, std::uint64_t n) {
+    char digits[16];
+    const auto end = std::to_chars(digits, digits + 16, n, 16).ptr;
+    text.append(16 - static_cast<std::size_t>(end - digits), '0').append(digits, end);
 }
 
-constexpr std::string_view kFolderStampsHeader = "lotse output folders 1\n";
+// Reads the entries of an open folder with getdents64 itself (opendir and readdir would add two
+// system calls per folder): calls `each(name, type)` with a d_type (DT_UNKNOWN resolved).
+template <typename Each>
+void each_entry(int fd, Each each) {
+    alignas(dirent64) char entries[32 * 1024];
+    for (ssize_t n; (n = ::getdents64(fd, entries, sizeof entries)) > 0;) {
+        for (ssize_t at = 0; at < n;) {
+            const auto* e = reinterpret_cast<const dirent64*>(entries + at);
+            at += e->d_reclen;
+            if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+            unsigned char type = e->d_type;
+            if (type == DT_UNKNOWN) {
+                struct stat st {};
+                if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+                    type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
+            }
+            each(std::string_view(e->d_name), type);
+        }
+    }
+}
+
+// The names of what builds of `target` leave beside it.
+std::string beside(const fs::path& target, const char* what) { return "." + target.filename().string() + what; }
 
 }  // namespace
 
-bool may_replace(const fs::path& out) {
-    std::error_code ec;
-    if (!fs::exists(out, ec)) return true;
-    if (!fs::is_directory(out, ec)) return false;
-    if (fs::is_empty(out, ec)) return true;
-    return fs::is_regular_file(out / kOutputMarker, ec);
-}
-
-std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out, Diagnostics& diags, const fs::path& folder_stamps) {
-    std::unique_ptr<OutputWriter> writer = read(out, folder_stamps);
+std::unique_ptr<OutputWriter> OutputWriter::open(const fs::path& out, Diagnostics& diags) {
+    std::unique_ptr<OutputWriter> writer = read(out);
     return writer->start(diags) ? std::move(writer) : nullptr;
 }
 
-std::unique_ptr<OutputWriter> OutputWriter::read(const fs::path& out_arg, const fs::path& folder_stamps) {
-    const fs::path out = fs::absolute(out_arg).lexically_normal();
+std::unique_ptr<OutputWriter> OutputWriter::read(const fs::path& out_arg) {
+    // A link given as the output stands for the folder it leads to: that folder is replaced.
+    std::error_code ec;
+    fs::path out = fs::weakly_canonical(fs::absolute(out_arg), ec);
+    if (ec) out = fs::absolute(out_arg).lexically_normal();
     std::unique_ptr<OutputWriter> writer(new OutputWriter(out_arg, out.has_filename() ? out : out.parent_path()));
-    writer->folder_stamps_file_ = folder_stamps;
-    // Read whole and taken apart in place: a large site's marker lists a hundred thousand files.
-    if (const int fd = ::open((writer->target_ / kOutputMarker).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW); fd >= 0) {
-        struct stat st {};
-        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-            std::string& text = writer->marker_;
-            text.resize(static_cast<std::size_t>(st.st_size));
-            std::size_t done = 0;
-            for (ssize_t n; done < text.size() && (n = ::read(fd, text.data() + done, text.size() - done)) != 0;) {
-                if (n < 0 && errno == EINTR) continue;
-                if (n < 0) break;
-                done += static_cast<std::size_t>(n);
-            }
-            text.resize(done);
-            if (done == static_cast<std::size_t>(st.st_size)) writer->marker_stamp_ = stamp_of(st);
-        }
-        ::close(fd);
-    }
-    std::string_view rest = writer->marker_;
-    writer->previous_.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')));
-    bool header = true;  // the first line says what the file is
-    while (!rest.empty()) {
-        const std::size_t end = std::min(rest.find('\n'), rest.size());
-        const std::string_view line = rest.substr(0, end);
-        rest.remove_prefix(std::min(end + 1, rest.size()));
-        if (std::exchange(header, false)) continue;
-        const auto space = line.find(' ');
-        if (space == std::string_view::npos) continue;
-        std::uint64_t fingerprint = 0;
-        std::from_chars(line.data(), line.data() + space, fingerprint, 16);
-        writer->previous_[line.substr(space + 1)].fingerprint = fingerprint;
-    }
-    // Without a list of its files (an empty folder, or the marker of an older Lotse) the output is
-    // replaced whole; a rebuild never guesses which files are its own.
-    writer->in_place_ = !writer->previous_.empty();
-    if (writer->in_place_) {
-        writer->target_fd_ = ::open(writer->target_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-        writer->read_folder_stamps();
-        writer->find_present();
-    }
+    writer->load();
     return writer;
+}
+
+// What the output folder holds: its marker's list of files, and which of them are there.
+void OutputWriter::load() {
+    if (target_fd_ >= 0) ::close(target_fd_);
+    target_fd_ = -1;
+    marker_.clear();
+    previous_.clear();
+    marker_stamp_ = 0;
+    folders_read_ = 0;
+    struct stat st {};
+    if (::lstat(target_.c_str(), &st) != 0) {
+        found_ = Found::nothing;
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        found_ = Found::not_a_folder;
+        return;
+    }
+    target_fd_ = ::open(target_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    const int fd = target_fd_ < 0 ? -1 : ::openat(target_fd_, kOutputMarker, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        bool empty = true;
+        if (const int dir = target_fd_ < 0 ? -1 : open_folder(target_fd_, "", O_RDONLY); dir >= 0) {
+            each_entry(dir, [&](std::string_view, unsigned char) { empty = false; });
+            ::close(dir);
+        }
+        found_ = empty ? Found::empty : Found::foreign;
+        return;
+    }
+    // Read whole and taken apart in place: a large site's marker lists a hundred thousand files.
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        marker_.resize(static_cast<std::size_t>(st.st_size));
+        if (read_all(fd, marker_) && marker_.size() == static_cast<std::size_t>(st.st_size)) marker_stamp_ = stamp_of(st);
+    }
+    ::close(fd);
+    if (!S_ISREG(st.st_mode)) {
+        found_ = Found::foreign;
+        return;
+    }
+    std::string_view rest = marker_;
+    previous_.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')));
+    found_ = Found::listed;
+    // The first line says what the file is; every other line is "<16 hex digits> <path>".
+    for (int line = 1; !rest.empty(); ++line) {
+        const std::size_t end = std::min(rest.find('\n'), rest.size());
+        const std::string_view text = rest.substr(0, end);
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+        if (line == 1) continue;
+        std::uint64_t fingerprint = 0;
+        const bool numbered = text.size() > 17 && text[16] == ' ' &&
+                              std::from_chars(text.data(), text.data() + 16, fingerprint, 16).ptr == text.data() + 16;
+        const std::string_view path = numbered ? text.substr(17) : text;
+        if (!numbered || !plain_relative(path)) {
+            found_ = Found::bad_marker;
+            bad_entry_ = {(target_ / kOutputMarker).generic_string(), line, numbered ? 18 : 1};
+            bad_path_ = std::string(path);
+            previous_.clear();
+            return;
+        }
+        previous_[path].fingerprint = fingerprint;
+    }
+    // Without a list of its files (the marker of an older Lotse) the output is replaced whole; a
+    // rebuild never guesses which files are its own.
+    if (previous_.empty()) {
+        found_ = Found::unlisted;
+        return;
+    }
+    find_present();
+}
+
+// Takes the lock of the folder at `path` (kept open in `fd`); false if another build holds it.
+// The kernel's lock on an open folder ends with the process that holds it, however that ends,
+// so a killed build never leaves it stuck.
+static bool lock_folder(const fs::path& path, int& fd) {
+    fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return true;  // nothing there to lock
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return true;
+    ::close(std::exchange(fd, -1));
+    return false;
 }
 
 bool OutputWriter::start(Diagnostics& diags) {
     diags_ = &diags;
-    if (!may_replace(target_)) {
-        diags.error({shown(out_), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
-                                         "choose another --out or empty it");
+    // One build per output at a time: a build locks the output folder it replaces and its own
+    // staging folder, which becomes the output, so the next build finds the output locked until
+    // this one has ended.
+    if (!lock_folder(target_, lock_fd_)) {
+        diags.error({shown(out_), 0, 0}, "another Lotse build is writing this output folder right now; nothing was written. "
+                                         "Wait until it has finished, then build again");
         return false;
+    }
+    // What was read before the lock was taken may be another build's output by now.
+    struct stat held {}, read_then {}, marker {};
+    const bool same_folder = (lock_fd_ < 0 && target_fd_ < 0) ||
+                             (lock_fd_ >= 0 && target_fd_ >= 0 && ::fstat(lock_fd_, &held) == 0 &&
+                              ::fstat(target_fd_, &read_then) == 0 && held.st_ino == read_then.st_ino && held.st_dev == read_then.st_dev);
+    const bool marker_now = target_fd_ >= 0 && ::fstatat(target_fd_, kOutputMarker, &marker, AT_SYMLINK_NOFOLLOW) == 0;
+    if (!same_folder || (marker_now ? stamp_of(marker) : 0) != marker_stamp_) load();
+
+    switch (found_) {
+        case Found::nothing:
+        case Found::empty:
+        case Found::listed:
+        case Found::unlisted:
+            break;
+        case Found::not_a_folder:
+            diags.error({shown(out_), 0, 0}, "this is a file, not a folder, so the site cannot be written here; "
+                                             "choose another --out, or move the file away");
+            return false;
+        case Found::foreign:
+            diags.error({shown(out_), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
+                                             "choose another --out or empty it");
+            return false;
+        case Found::bad_marker:
+            diags.error(bad_entry_, "\"" + bad_path_ + "\" is not a file inside the output folder, so this " + kOutputMarker +
+                                        " was not written by Lotse and the folder is left alone; choose another --out, "
+                                        "or delete the folder if nothing in it is needed");
+            return false;
     }
     std::error_code ec;
     const fs::path parent = target_.parent_path();
     fs::create_directories(parent, ec);
-    std::string name = target_.filename().string();  // (built in steps: GCC 12 misreports "." + string)
-    name.insert(0, 1, '.');
-    name += ".lotse-new-" + std::to_string(getpid());
-    const fs::path stage = parent / name;
-    fs::remove_all(stage, ec);
-    if (!fs::create_directory(stage, ec)) {
-        diags.error({shown(parent), 0, 0}, "cannot create a folder here: " + ec.message());
+    remove_leftovers();
+    static std::atomic<unsigned> started{0};  // (tests start several writers in one process)
+    std::string name = beside(target_, ".lotse-new-");
+    name += std::to_string(::getpid()) + "-" + std::to_string(started++);
+    stage_ = parent / name;
+    if (::mkdir(stage_.c_str(), 0755) != 0 || (stage_fd_ = ::open(stage_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)) < 0 ||
+        !lock_folder(stage_, stage_lock_fd_)) {
+        diags.error({shown(parent), 0, 0}, std::string("cannot create a folder here: ") + std::strerror(errno));
+        stage_.clear();
         return false;
     }
-    stage_ = stage;
+    leftover_.emplace(stage_);
+    // The new output folder gets the old one's permissions (a web server's group, say).
+    if (lock_fd_ >= 0 && stage_lock_fd_ >= 0 && ::fstat(lock_fd_, &held) == 0) {
+        ::fchmod(stage_lock_fd_, held.st_mode & 07777);
+        (void)!::fchown(stage_lock_fd_, held.st_uid, held.st_gid);
+    }
     return true;
 }
 
-// The folder stamps saved after the build that wrote the marker as it is now; none if the marker
-// changed since (another build, or one interrupted) or the file is missing or damaged.
-void OutputWriter::read_folder_stamps() {
-    if (folder_stamps_file_.empty() || marker_stamp_ == 0) return;
-    std::ifstream in(folder_stamps_file_, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    folder_stamps_text_ = std::move(text).str();
-    std::string_view rest = folder_stamps_text_;
-    const std::string marker_line = hex(marker_stamp_) + "\n";
-    if (!rest.starts_with(kFolderStampsHeader)) return;
-    rest.remove_prefix(kFolderStampsHeader.size());
-    if (!rest.starts_with(marker_line)) return;
-    rest.remove_prefix(marker_line.size());
-    while (!rest.empty()) {
-        const std::size_t end = rest.find('\n');
-        if (end == std::string_view::npos) break;  // cut short: the last line does not count
-        const std::string_view line = rest.substr(0, end);
-        rest.remove_prefix(end + 1);
-        std::uint64_t stamp = 0;
-        if (line.size() < 18 || line[16] != ' ' || std::from_chars(line.data(), line.data() + 16, stamp, 16).ptr != line.data() + 16)
-            continue;
-        folder_stamps_[line.substr(17)] = stamp;
+// Staging folders of builds that were killed: those whose lock nobody holds.
+void OutputWriter::remove_leftovers() const {
+    const std::string prefix = beside(target_, ".lotse-new-");
+    const fs::path parent = target_.parent_path();
+    const int dir = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) return;
+    std::vector<std::string> found;
+    each_entry(dir, [&](std::string_view name, unsigned char type) {
+        if (name.starts_with(prefix) && type == DT_DIR) found.emplace_back(name);
+    });
+    ::close(dir);
+    std::error_code ec;
+    for (const std::string& name : found) {
+        int fd = -1;
+        if (!lock_folder(parent / name, fd)) continue;  // a build running now
+        fs::remove_all(parent / name, ec);  // removes links in it, never follows them
+        if (fd >= 0) ::close(fd);
     }
 }
 
 // Marks the listed files that are regular files in the output now; a file removed by hand (or
 // replaced by a folder or link) is written again. Each folder that held listed files is read
-// once, unless its stamp says it is as the last build left it: the output of a large site has a
-// hundred thousand files, and asking for each one on its own took longer than rendering the pages
-// an edit changed; reading every folder still took a tenth of a small site's rebuild.
+// once: the output of a large site has a hundred thousand files, and asking for each one on its
+// own takes longer than rendering the pages an edit changed.
 void OutputWriter::find_present() {
-    // The folders that held listed files, and the folders above them, each after its parent.
     FolderSet holding;
     for (const auto& [path, p] : previous_) holding.insert(folder_of(path));
-    FolderSet all = holding;
-    for (const std::string_view folder : holding)
-        for (std::string_view up = folder_of(folder); !up.empty() && all.insert(up).second; up = folder_of(up)) {
-        }
-    std::vector<std::string_view> folders(all.begin(), all.end());
-    std::sort(folders.begin(), folders.end());
     std::string path;  // of the entry looked at; one buffer, not a string per file
-    // Folders are read with getdents64 itself: opendir and readdir would add two system calls
-    // per folder, and a site has a folder per month of courses in every language.
-    alignas(dirent64) char entries[32 * 1024];
-    for (const std::string_view folder : folders) {
-        const std::string name = folder.empty() ? "." : std::string(folder);
-        // A folder is as the last build left it if its stamp is the same, and so are those of all
-        // folders above it (a folder above could have been moved and a link to it put in its
-        // place). The output folder itself changes whenever a marker is written: it is read.
-        const std::string_view parent = folder_of(folder);
-        const auto stamped = folder_stamps_.find(folder);
-        if (!folder.empty() && stamped != folder_stamps_.end() && (parent.empty() || unchanged_folders_.count(parent))) {
-            struct stat st {};
-            if (::fstatat(target_fd_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
-                stamp_of(st) == stamped->second) {
-                unchanged_folders_.insert(stamped->first);
-                continue;
-            }
-        }
-        if (!holding.count(folder)) continue;  // no listed file in it: nothing to look for
-        const int fd = open_folder(target_fd_, name, O_RDONLY);
+    for (const std::string_view folder : holding) {
+        const int fd = open_folder(target_fd_, std::string(folder), O_RDONLY);
         if (fd < 0) continue;
         ++folders_read_;
-        for (ssize_t n; (n = ::getdents64(fd, entries, sizeof entries)) > 0;) {
-            for (ssize_t at = 0; at < n;) {
-                const auto* e = reinterpret_cast<const dirent64*>(entries + at);
-                at += e->d_reclen;
-                unsigned char type = e->d_type;
-                struct stat st;
-                if (type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-                    type = S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
-                if (type != DT_REG) continue;
-                path.assign(folder).append(folder.empty() ? "" : "/").append(e->d_name);
-                if (auto it = previous_.find(path); it != previous_.end()) it->second.present = true;
-            }
-        }
+        each_entry(fd, [&](std::string_view entry, unsigned char type) {
+            if (type != DT_REG) return;
+            path.assign(folder).append(folder.empty() ? "" : "/").append(entry);
+            if (auto it = previous_.find(path); it != previous_.end()) it->second.present = true;
+        });
         ::close(fd);
     }
-    if (!unchanged_folders_.empty())
-        for (auto& [file, p] : previous_)
-            if (unchanged_folders_.count(folder_of(file))) p.present = true;
-}
-
-// After a commit: how every folder of the output looks now (each folder with files, and those
-// above it), for the next build's find_present.
-// Only folders last changed before the marker was written are kept. One changed in the same tick
-// of the file system's clock could change again within that tick without its stamp showing it.
-// A folder found unchanged by find_present and not touched since (`touched`: folders this
-// build moved files into or out of) keeps its stamp without being looked at again.
-void OutputWriter::save_folder_stamps(const Listing& files, const FolderSet& touched) {
-    if (folder_stamps_file_.empty()) return;
-    const int root = ::open(target_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (root < 0) return;
-    struct stat marker {};
-    if (::fstatat(root, kOutputMarker, &marker, AT_SYMLINK_NOFOLLOW) != 0) {
-        ::close(root);
-        return;
-    }
-    std::string text(kFolderStampsHeader);
-    text.append(hex(stamp_of(marker))).append(1, '\n');
-    const auto before_marker = [&](const struct stat& st) {
-        return std::tie(st.st_ctim.tv_sec, st.st_ctim.tv_nsec) < std::tie(marker.st_ctim.tv_sec, marker.st_ctim.tv_nsec);
-    };
-    FolderSet seen;
-    std::string_view last;  // the files are sorted: most follow another of the same folder
-    for (const auto& [file, fingerprint] : files) {
-        const std::string_view folder = folder_of(file);
-        if (folder == last) continue;
-        last = folder;
-        // The file's folder and the folders above it.
-        for (std::string_view up = folder; !up.empty() && seen.insert(up).second; up = folder_of(up)) {
-            if (unchanged_folders_.count(up) && !touched.count(up)) {
-                text.append(hex(folder_stamps_.at(up))).append(1, ' ').append(up).append(1, '\n');
-                continue;
-            }
-            struct stat st {};
-            if (::fstatat(root, std::string(up).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) && before_marker(st))
-                text.append(hex(stamp_of(st))).append(1, ' ').append(up).append(1, '\n');
-        }
-    }
-    ::close(root);
-    // Written beside and renamed: a build that reads it finds the whole file or the previous one.
-    std::error_code ec;
-    fs::create_directories(folder_stamps_file_.parent_path(), ec);
-    const fs::path next = folder_stamps_file_.string() + ".new";
-    if (write_file(next, text)) ::rename(next.c_str(), folder_stamps_file_.c_str());
 }
 
 OutputWriter::OutputWriter(fs::path out, fs::path target) : out_(std::move(out)), target_(std::move(target)) {}
@@ -307,11 +353,17 @@ OutputWriter::OutputWriter(fs::path out, fs::path target) : out_(std::move(out))
 OutputWriter::~OutputWriter() { close(); }
 
 void OutputWriter::close() {
-    if (target_fd_ >= 0) ::close(target_fd_);
-    target_fd_ = -1;
+    for (const auto& [folder, fd] : stage_folders_) ::close(fd);
+    stage_folders_.clear();
+    for (int* fd : {&stage_fd_, &target_fd_})
+        if (*fd >= 0) ::close(std::exchange(*fd, -1));
+    // The staging folder, or after a commit the previous output.
     std::error_code ec;
     if (!stage_.empty()) fs::remove_all(stage_, ec);
     stage_.clear();
+    leftover_.reset();
+    for (int* fd : {&lock_fd_, &stage_lock_fd_})
+        if (*fd >= 0) ::close(std::exchange(*fd, -1));
 }
 
 bool OutputWriter::fail(const fs::path& where, const std::string& why) {
@@ -321,18 +373,34 @@ bool OutputWriter::fail(const fs::path& where, const std::string& why) {
     return false;
 }
 
-// Each folder of the staging folder is made once, not looked up again for every file in it.
-bool OutputWriter::make_parent(const fs::path& file, std::error_code& ec) {
-    const fs::path folder = file.parent_path();
-    {
-        std::lock_guard<std::mutex> lock(folders_mutex_);
-        if (folders_.count(folder.native())) return true;
+// The folder `folder` of the staging folder, made if it is not there yet; -1 (errno set) if it
+// cannot be made. Each folder is made once and kept open, not looked up again for every file.
+int OutputWriter::stage_folder(std::string_view folder) {
+    if (folder.empty()) return stage_fd_;
+    std::lock_guard<std::mutex> lock(stage_folders_mutex_);
+    if (auto it = stage_folders_.find(std::string(folder)); it != stage_folders_.end()) return it->second;
+    // The nearest folder above that is made already, then each one below it.
+    std::size_t made = 0;
+    int at = stage_fd_;
+    for (std::size_t slash = folder.rfind('/'); slash != std::string_view::npos; slash = folder.rfind('/', slash - 1)) {
+        if (auto it = stage_folders_.find(std::string(folder.substr(0, slash))); it != stage_folders_.end()) {
+            made = slash + 1;
+            at = it->second;
+            break;
+        }
+        if (slash == 0) break;
     }
-    fs::create_directories(folder, ec);
-    if (ec) return false;
-    std::lock_guard<std::mutex> lock(folders_mutex_);
-    folders_.insert(folder.native());
-    return true;
+    while (made <= folder.size()) {
+        const std::size_t end = std::min(folder.find('/', made), folder.size());
+        const std::string part(folder.substr(made, end - made));
+        if (::mkdirat(at, part.c_str(), 0755) != 0 && errno != EEXIST) return -1;
+        const int fd = ::openat(at, part.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0) return -1;
+        stage_folders_.emplace(std::string(folder.substr(0, end)), fd);
+        at = fd;
+        made = end + 1;
+    }
+    return at;
 }
 
 bool OutputWriter::keep(std::string_view path, std::uint64_t fingerprint) {
@@ -344,25 +412,34 @@ bool OutputWriter::keep(std::string_view path, std::uint64_t fingerprint) {
     return true;
 }
 
+// True if the previous output has a regular file at the same path with the same bytes.
+bool OutputWriter::same_as_previous(const OutputFile& f) const {
+    if (target_fd_ < 0) return false;
+    if (auto it = previous_.find(f.path); it != previous_.end() && !it->second.present) return false;
+    const int fd = open_beneath(target_fd_, f.path, O_RDONLY);
+    if (fd < 0) return false;
+    struct stat st {};
+    std::string old;
+    bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) == f.bytes.size();
+    if (same) {
+        old.resize(f.bytes.size());
+        same = read_all(fd, old) && old == f.bytes;
+    }
+    ::close(fd);
+    return same;
+}
+
 bool OutputWriter::write(const OutputFile& f) {
     if (failed_) return false;
-    const fs::path previous = target_ / f.path;
-    const bool same = same_bytes(previous, f.bytes);
     bool staged = false;
-    if (same && in_place_) {
-        ++unchanged_;  // stays where it is
+    if (same_as_previous(f)) {
+        ++unchanged_;  // linked in at commit: keeps its inode and time
     } else {
-        const fs::path dest = stage_ / f.path;
-        std::error_code ec;
-        if (!make_parent(dest, ec)) return fail(dest.parent_path(), ec.message());
-        // Replaced whole: unchanged bytes are linked from the previous output, keeping their time.
-        if (same && ::link(previous.c_str(), dest.c_str()) == 0) {
-            ++unchanged_;
-        } else {
-            if (!write_file(dest, f.bytes)) return fail(dest, std::strerror(errno));
-            ++written_;
-            staged = in_place_;
-        }
+        const int dir = stage_folder(folder_of(f.path));
+        if (dir < 0) return fail(stage_ / folder_of(f.path), std::strerror(errno));
+        if (!write_file_at(dir, std::string(name_of(f.path)).c_str(), f.bytes)) return fail(stage_ / f.path, std::strerror(errno));
+        ++written_;
+        staged = true;
     }
     std::lock_guard<std::mutex> lock(rendered_mutex_);
     rendered_[f.path] = {f.fingerprint, staged};
@@ -379,100 +456,144 @@ OutputWriter::Listing OutputWriter::listing() const {
     return files;
 }
 
-bool OutputWriter::write_marker(const fs::path& folder, const Listing& files) {
+bool OutputWriter::write_marker(const Listing& files) {
     std::string marker = "This folder is written by Lotse and replaced on every build.\n";
     std::size_t size = marker.size();
     for (const auto& [path, fingerprint] : files) size += 18 + path.size();
     marker.reserve(size);
-    // A rebuild writes the marker twice; for 14,000 files, snprintf took a millisecond each time.
-    char hex[17];
     for (const auto& [path, fingerprint] : files) {
-        const auto end = std::to_chars(hex, hex + 16, fingerprint, 16).ptr;
-        marker.append(16 - static_cast<std::size_t>(end - hex), '0').append(hex, end).append(1, ' ').append(path).append(1, '\n');
+        append_hex(marker, fingerprint);
+        marker.append(1, ' ').append(path).append(1, '\n');
     }
-    // Written beside and renamed, so the marker is always whole.
-    const fs::path next = folder / (std::string(kOutputMarker) + ".new");
-    if (!write_file(next, marker)) return fail(next, std::strerror(errno));
-    if (::rename(next.c_str(), (folder / kOutputMarker).c_str()) != 0) return fail(folder / kOutputMarker, std::strerror(errno));
+    if (!write_file_at(stage_fd_, kOutputMarker, marker)) return fail(stage_ / kOutputMarker, std::strerror(errno));
+    return true;
+}
+
+// Links the previous output's file `name` in the folder `from` (of the previous output) into the
+// staging folder's `folder`. False if it is no longer a regular file there (removed or replaced
+// by hand while this build ran).
+bool OutputWriter::link_previous(int from, std::string_view folder, const std::string& name) {
+    struct stat st {};
+    if (from < 0 || ::fstatat(from, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return false;
+    const int to = stage_folder(folder);
+    return to >= 0 && ::linkat(from, name.c_str(), to, name.c_str(), 0) == 0;
+}
+
+// Carries what the previous output holds besides Lotse's files (someone's own files, folders and
+// links, not listed in the marker) into the staging folder as they are: files as hard links,
+// links as links. Only plain folders are entered, never a link.
+bool OutputWriter::carry_foreign() {
+    // Folders that hold Lotse's files, listed or new, and those above them: Lotse's own, where
+    // nothing of someone else's (a link, say) takes the place of one.
+    FolderSet lotse_folders;
+    const auto add_folders = [&](std::string_view path) {
+        for (std::string_view up = folder_of(path); !up.empty() && lotse_folders.insert(up).second; up = folder_of(up)) {
+        }
+    };
+    for (const auto& [path, p] : previous_) add_folders(path);
+    for (const auto& [path, r] : rendered_) add_folders(path);
+    std::vector<std::string> folders{""};
+    while (!folders.empty()) {
+        const std::string folder = std::move(folders.back());
+        folders.pop_back();
+        const int fd = open_folder(target_fd_, folder, O_RDONLY);
+        if (fd < 0) continue;
+        const bool ours = folder.empty() || lotse_folders.count(folder);
+        if (!ours && stage_folder(folder) < 0) {  // a folder of someone's own, carried even when empty
+            ::close(fd);
+            return fail(stage_ / folder, std::strerror(errno));
+        }
+        bool carried = true;
+        std::string path;
+        each_entry(fd, [&](std::string_view name, unsigned char type) {
+            path.assign(folder).append(folder.empty() ? "" : "/").append(name);
+            if (!carried || path == kOutputMarker || previous_.count(path) || rendered_.count(path)) return;
+            if (type != DT_DIR && lotse_folders.count(path)) return;
+            if (type == DT_DIR) {
+                folders.push_back(path);
+                return;
+            }
+            const std::string entry(name);
+            if (type == DT_REG) {
+                const int to = stage_folder(folder);
+                carried = to >= 0 && ::linkat(fd, entry.c_str(), to, entry.c_str(), 0) == 0;
+            } else if (type == DT_LNK) {
+                std::string target(4096, '\0');
+                const ssize_t n = ::readlinkat(fd, entry.c_str(), target.data(), target.size());
+                const int to = n > 0 ? stage_folder(folder) : -1;
+                carried = to >= 0 && (target.resize(static_cast<std::size_t>(n)), ::symlinkat(target.c_str(), to, entry.c_str()) == 0);
+            }
+            // Sockets, pipes and devices are not part of a web site: they stay with the old output.
+            if (!carried) fail(stage_ / path, std::string("cannot carry this file into the new output: ") + std::strerror(errno));
+        });
+        ::close(fd);
+        if (!carried) return false;
+    }
     return true;
 }
 
 bool OutputWriter::commit() {
     if (failed_) return false;
-    return in_place_ ? update_in_place() : swap_in();
-}
-
-// The staging folder becomes the output in one step: readers see the old site or the new one.
-bool OutputWriter::swap_in() {
-    const Listing files = listing();
-    if (!write_marker(stage_, files)) return false;
-    std::error_code ec;
-    if (fs::exists(target_, ec)) {
-        if (::renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)
-            return fail(target_, std::strerror(errno));
-    } else if (::rename(stage_.c_str(), target_.c_str()) != 0) {
-        return fail(target_, std::strerror(errno));
+    std::vector<std::string_view> removed;
+    for (const auto& [path, p] : previous_)
+        if (!p.kept && !rendered_.count(path)) removed.push_back(path);
+    const Listing current = listing();
+    if (found_ == Found::listed) {
+        // Every file kept or written again with the same bytes and fingerprint: nothing to do.
+        const bool same_listing = removed.empty() && current.size() == previous_.size() &&
+                                  std::all_of(current.begin(), current.end(), [&](const auto& file) {
+                                      auto it = previous_.find(file.first);
+                                      return it != previous_.end() && it->second.fingerprint == file.second;
+                                  });
+        const bool staged = std::any_of(rendered_.begin(), rendered_.end(), [](const auto& r) { return r.second.staged; });
+        if (same_listing && !staged) return true;
     }
-    save_folder_stamps(files, {});
+    // Kept files, and files rendered again with the same bytes, are linked in from the previous
+    // output; each of its folders is opened once.
+    Listing files = current;
+    std::unordered_map<std::string_view, int> previous_folders;
+    for (auto& [path, fingerprint] : files) {
+        auto it = rendered_.find(path);
+        if (it != rendered_.end() && it->second.staged) continue;
+        const std::string_view folder = folder_of(path);
+        auto [from, added] = previous_folders.try_emplace(folder, -1);
+        if (added) from->second = open_folder(target_fd_, std::string(folder), O_PATH);
+        // Removed by hand while this build ran: listed as to be rendered anew next time.
+        if (!link_previous(from->second, folder, std::string(name_of(path)))) fingerprint = 0;
+    }
+    for (const auto& [folder, fd] : previous_folders)
+        if (fd >= 0) ::close(fd);
+    if (found_ == Found::listed && !carry_foreign()) return false;
+    if (!write_marker(files) || !swap()) return false;
+    removed_ = removed.size();
     return true;
 }
 
-// Moves each changed file in with one rename. Until the final marker is written, the marker names
-// every file that is being replaced or removed with fingerprint 0, so a build interrupted here
-// (power loss) renders them anew next time and still knows which files are its own.
-bool OutputWriter::update_in_place() {
-    std::vector<std::string> removed;
-    for (const auto& [path, p] : previous_)
-        if (!p.kept && !rendered_.count(path)) removed.emplace_back(path);
-    std::sort(removed.begin(), removed.end());
-    const Listing current = listing();
-    std::vector<std::pair<bool, const std::string*>> order;  // staged files: (replaces a file, path)
-    for (const auto& [path, r] : rendered_)
-        if (r.staged) order.emplace_back(previous_.count(path) > 0, &path);
-    // Every file kept or written again with the same bytes, and with the same fingerprint: the
-    // marker stays as it is too.
-    const bool same_listing = current.size() == previous_.size() &&
-                              std::all_of(current.begin(), current.end(), [&](const auto& file) {
-                                  auto it = previous_.find(file.first);
-                                  return it != previous_.end() && it->second.fingerprint == file.second;
-                              });
-    if (order.empty() && removed.empty() && same_listing) return true;
-
-    Listing interim = current;
-    for (auto& [path, fingerprint] : interim)
-        if (auto it = rendered_.find(path); it != rendered_.end() && it->second.staged) fingerprint = 0;
-    for (const std::string& path : removed) interim.emplace_back(path, 0);  // sorted, as is `current`
-    std::inplace_merge(interim.begin(), interim.begin() + static_cast<std::ptrdiff_t>(current.size()), interim.end());
-    if (!write_marker(target_, interim)) return false;
-
-    // New files before changed ones, so a changed page never links to a file not there yet.
-    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.first, *a.second) < std::tie(b.first, *b.second);
-    });
-    std::error_code ec;
-    fs::path folder;
-    for (const auto& [replaces, path] : order) {
-        const fs::path dest = target_ / *path;
-        if (dest.parent_path() != folder) fs::create_directories(folder = dest.parent_path(), ec);
-        if (::rename((stage_ / *path).c_str(), dest.c_str()) != 0) {
-            failed_ = partly_written_ = true;
-            diags_->error({shown(dest), 0, 0}, std::string("cannot move the new file into the output: ") + std::strerror(errno) +
-                                                  "; the output is partly updated, build again once this is solved");
-            return false;
-        }
+// The staging folder takes the output's place in one step; the previous output, now under the
+// staging folder's name, is removed by close().
+bool OutputWriter::swap() {
+    const auto held = interrupt::hold();
+    if (interrupt::interrupted()) return false;
+    if (found_ == Found::nothing) {
+        // A folder there now is another build's, made since this one started.
+        if (::rename(stage_.c_str(), target_.c_str()) != 0)
+            return fail(target_, errno == ENOTEMPTY || errno == EEXIST ? "another Lotse build has written this folder meanwhile"
+                                                                       : std::strerror(errno));
+        stage_.clear();
+        return true;
     }
-    for (const std::string& path : removed) {
-        fs::path gone = target_ / path;
-        fs::remove(gone, ec);
-        // Folders left empty go too (a month of courses that has passed), up to the output itself.
-        for (gone = gone.parent_path(); gone != target_ && ::rmdir(gone.c_str()) == 0;) gone = gone.parent_path();
+    if (::renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) return true;
+    if (errno != EINVAL && errno != ENOSYS) return fail(target_, std::strerror(errno));
+    // A file system that cannot exchange two folders (NFS): the old output steps aside, the new
+    // one takes its name, and for that moment there is no output.
+    const fs::path aside = stage_.string() + "-old";
+    if (::rename(target_.c_str(), aside.c_str()) != 0) return fail(target_, std::strerror(errno));
+    if (::rename(stage_.c_str(), target_.c_str()) != 0) {
+        const int saved = errno;  // (ENOTEMPTY: another build's first output got there first)
+        ::rename(aside.c_str(), target_.c_str());
+        return fail(target_, std::strerror(saved));
     }
-    removed_ = removed.size();
-    if (!write_marker(target_, current)) return false;
-    FolderSet touched;
-    for (const auto& [replaces, path] : order) touched.insert(folder_of(*path));
-    for (const std::string& path : removed) touched.insert(folder_of(path));
-    save_folder_stamps(current, touched);
+    stage_ = aside;
     return true;
 }
 

@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -392,9 +393,46 @@ TEST(Output, OutputThatIsAFileIsRefused) {
     TestSite site;
     site.file("public", "not a folder");
     EXPECT_EQ(site.build(), 1);
-    EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("public: error: this folder is not empty and was not "
-                                                                "written by Lotse")));
+    EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("public: error: this is a file, not a folder, so the site "
+                                                                "cannot be written here; choose another --out, or move the "
+                                                                "file away")));
     EXPECT_EQ(read(site.out()), "not a folder");
+}
+
+// A marker that lists paths outside the output (edited, or planted): the next build deletes
+// nothing anywhere and says why.
+TEST(Output, AMarkerListingPathsOutsideTheOutputIsNotLotses) {
+    TestSite site;
+    ASSERT_EQ(site.build(), 0);
+    site.file("victim.txt", "keep me");
+    site.file("elsewhere/sub/only.txt", "keep me too");
+    const std::string marker = read(site.out() / ".lotse-output");
+    write(site.out() / ".lotse-output", marker + "0000000000000000 ../victim.txt\n0000000000000000 ../elsewhere/sub/only.txt\n");
+    const auto before = tree(site.out());
+    EXPECT_EQ(site.build(day("2026-11-23")), 1);
+    const int line = static_cast<int>(std::count(marker.begin(), marker.end(), '\n')) + 1;
+    EXPECT_THAT(site.diagnostics(),
+                testing::ElementsAre("public/.lotse-output:" + std::to_string(line) +
+                                     ":18: error: \"../victim.txt\" is not a file inside the output folder, so this "
+                                     ".lotse-output was not written by Lotse and the folder is left alone; choose another "
+                                     "--out, or delete the folder if nothing in it is needed"));
+    EXPECT_EQ(read(site.path() / "victim.txt"), "keep me");
+    EXPECT_EQ(read(site.path() / "elsewhere/sub/only.txt"), "keep me too");
+    EXPECT_EQ(tree(site.out()), before);
+}
+
+// A folder of the output replaced by a link to a folder elsewhere: the rebuild writes nothing
+// there and the output gets a real folder back.
+TEST(Output, ALinkInsideTheOutputIsNeverFollowed) {
+    TestSite site;
+    ASSERT_EQ(site.build(), 0);
+    fs::rename(site.out() / "de", site.path() / "elsewhere");
+    fs::create_directory_symlink(site.path() / "elsewhere", site.out() / "de");
+    const auto elsewhere = tree(site.path() / "elsewhere");
+    ASSERT_EQ(site.build(day("2026-11-23")), 0) << site.err();
+    EXPECT_EQ(tree(site.path() / "elsewhere"), elsewhere);
+    EXPECT_FALSE(fs::is_symlink(site.out() / "de"));
+    EXPECT_TRUE(fs::is_regular_file(site.out() / "de/index.html"));
 }
 
 }  // namespace

@@ -5,9 +5,10 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include <chrono>
-#include <thread>
-#include <tuple>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <map>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -189,151 +190,198 @@ TEST_F(Writer, AFileThatCannotBeStagedStopsTheBuildAndKeepsTheOutput) {
     EXPECT_THAT(format(diags.items()[0]), HasSubstr("/de/x: error: cannot write the output: "));
     EXPECT_THAT(format(diags.items()[0]), HasSubstr("; the previous output is unchanged"));
     EXPECT_FALSE(w->commit());
-    EXPECT_FALSE(w->partly_written());
     EXPECT_FALSE(fs::exists(out / "de/x"));
 }
 
-TEST_F(Writer, AFileThatCannotBeMovedInIsReported) {
-    // Someone made a folder where a page belongs.
+TEST_F(Writer, AFolderMadeWhereAPageBelongsGivesWayToThePage) {
     fs::remove(out / "de/offers/a.html");
     fs::create_directory(out / "de/offers/a.html");
     auto w = OutputWriter::open(out, diags);
     ASSERT_TRUE(w);
+    EXPECT_FALSE(w->keep("de/offers/a.html", 12));
     ASSERT_TRUE(w->write({"de/offers/a.html", "a", 12}));
-    EXPECT_FALSE(w->commit());
-    EXPECT_TRUE(w->partly_written());
-    EXPECT_THAT(messages(diags),
-                ElementsAre((out / "de/offers/a.html").generic_string() +
-                            ": error: cannot move the new file into the output: Is a directory; the output is partly "
-                            "updated, build again once this is solved"));
-    // The marker no longer vouches for the file, so the next build renders it again.
-    EXPECT_THAT(read(out / ".lotse-output"), HasSubstr("0000000000000000 de/offers/a.html\n"));
+    ASSERT_TRUE(w->commit());
+    EXPECT_TRUE(messages(diags).empty());
+    EXPECT_EQ(read(out / "de/offers/a.html"), "a");
 }
 
-// The change time of a file or folder, as the file system's clock gave it.
-timespec changed(const fs::path& p) {
-    struct stat st {};
-    EXPECT_EQ(::lstat(p.c_str(), &st), 0) << p;
-    return st.st_ctim;
-}
 
-// Waits until the file system's clock (in `dir`) is past `t`: what changes from now on is stamped
-// later than `t`.
-void wait_past(const fs::path& dir, timespec t) {
-    const fs::path probe = dir / ".clock";
-    for (int i = 0; i < 5000; ++i) {
-        write(probe, std::to_string(i));
-        const timespec now = changed(probe);
-        if (std::tie(now.tv_sec, now.tv_nsec) > std::tie(t.tv_sec, t.tv_nsec)) {
-            fs::remove(probe);
-            return;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+// Every file and folder under `root` with its bytes (links as "-> target"), to compare trees.
+std::map<std::string, std::string> contents(const fs::path& root) {
+    std::map<std::string, std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+        const std::string rel = fs::relative(e.path(), root).generic_string();
+        if (e.is_symlink()) out[rel] = "-> " + fs::read_symlink(e.path()).string();
+        else if (e.is_directory()) out[rel + "/"] = "";
+        else out[rel] = read(e.path());
     }
-    FAIL() << "the clock of the file system in " << dir << " does not move";
+    return out;
 }
 
-// Rebuilds with the folders' stamps kept in the cache. A folder that is as the last build left it
-// is not read again; anything else is.
-class FolderStamps : public testing::Test {
-protected:
-    // A first build, then, a tick of the file system's clock later, a rebuild that changes one
-    // page: every folder but that page's was last changed before the rebuild's marker.
-    void SetUp() override {
-        auto w = OutputWriter::open(out, diags, stamps);
-        ASSERT_TRUE(w);
-        ASSERT_TRUE(w->write({"de/index.html", "start", 11}));
-        ASSERT_TRUE(w->write({"de/offers/a.html", "a", 12}));
-        ASSERT_TRUE(w->write({"de/courses/2027-01/index.html", "januar", 13}));
-        ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
-        ASSERT_TRUE(w->commit());
-        w.reset();
-        wait_past(dir.path(), changed(out / ".lotse-output"));
-        w = OutputWriter::open(out, diags, stamps);
-        ASSERT_TRUE(w);
-        ASSERT_TRUE(w->keep("de/index.html", 11));
-        ASSERT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
-        ASSERT_TRUE(w->write({"de/offers/a.html", "a neu", 99}));
-        ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
-        ASSERT_TRUE(w->commit());
-        ASSERT_TRUE(messages(diags).empty());
-    }
+// A marker entry is only ever a plain path inside the output; anything else means the folder is
+// not Lotse's, and nothing in or outside it is touched.
+class MarkerEntry : public Writer, public testing::WithParamInterface<const char*> {};
 
-    TempDir dir;
-    fs::path out = dir.path() / "public", stamps = dir.path() / "cache/public.folders";
-    Diagnostics diags;
-};
+TEST_P(MarkerEntry, OutsideTheOutputMakesTheFolderForeign) {
+    write(dir.path() / "victim.txt", "keep me");
+    write(dir.path() / "elsewhere/sub/only.txt", "keep me too");
+    std::string marker = read(out / ".lotse-output");
+    marker += std::string("0000000000000001 ") + GetParam() + "\n";
+    write(out / ".lotse-output", marker);
+    const auto around = contents(dir.path());
+    auto w = OutputWriter::open(out, diags);
+    EXPECT_FALSE(w);
+    const int line = static_cast<int>(std::count(marker.begin(), marker.end(), '\n'));
+    EXPECT_THAT(messages(diags), ElementsAre((out / ".lotse-output").generic_string() + ":" + std::to_string(line) +
+                                             ":18: error: \"" + GetParam() +
+                                             "\" is not a file inside the output folder, so this .lotse-output was not "
+                                             "written by Lotse and the folder is left alone; choose another --out, or "
+                                             "delete the folder if nothing in it is needed"));
+    EXPECT_EQ(contents(dir.path()), around);
+}
 
-TEST_F(FolderStamps, AFolderAsTheLastBuildLeftItIsNotReadAgain) {
-    // Kept in the cache, not in the output: two builds of the same site are byte for byte the same.
-    const std::string kept = read(stamps);
-    EXPECT_THAT(kept, testing::StartsWith("lotse output folders 1\n"));
-    EXPECT_THAT(kept, HasSubstr(" de\n"));
-    EXPECT_THAT(kept, HasSubstr(" de/courses/2027-01\n"));
-    EXPECT_THAT(kept, HasSubstr(" assets\n"));
-    EXPECT_THAT(read(out / ".lotse-output"), testing::Not(HasSubstr("2027-01\n")));
+INSTANTIATE_TEST_SUITE_P(Writer, MarkerEntry,
+                         testing::Values("../victim.txt", "../elsewhere/sub/only.txt", "/etc/hostname", "de/../../victim.txt",
+                                         "./de/index.html", "de//index.html", "de/offers/", ".lotse-output", "de/\x01.html"));
 
-    auto w = OutputWriter::open(out, diags, stamps);
+TEST_F(Writer, AMarkerLineThatIsNotAnEntryMakesTheFolderForeign) {
+    write(out / ".lotse-output", read(out / ".lotse-output") + "../victim.txt\n");
+    EXPECT_FALSE(OutputWriter::open(out, diags));
+    EXPECT_THAT(messages(diags), ElementsAre((out / ".lotse-output").generic_string() +
+                                             ":6:1: error: \"../victim.txt\" is not a file inside the output folder, so "
+                                             "this .lotse-output was not written by Lotse and the folder is left alone; "
+                                             "choose another --out, or delete the folder if nothing in it is needed"));
+}
+
+// A folder of the output replaced by a link to a folder elsewhere: nothing is read, written or
+// deleted through the link; the output gets a real folder again.
+TEST_F(Writer, ALinkedFolderInsideTheOutputIsNeverFollowed) {
+    write(dir.path() / "elsewhere/index.html", "start");  // what the link leads to, same bytes
+    write(dir.path() / "elsewhere/offers/a.html", "a");
+    fs::remove_all(out / "de");
+    fs::create_directory_symlink(dir.path() / "elsewhere", out / "de");
+    const auto elsewhere = contents(dir.path() / "elsewhere");
+    auto w = OutputWriter::open(out, diags);
     ASSERT_TRUE(w);
-    // At most the folder of the page the rebuild changed, if that was in the tick of its marker.
-    EXPECT_LE(w->stats().folders_read, 1u);
-    EXPECT_TRUE(w->keep("de/index.html", 11));
-    EXPECT_TRUE(w->keep("de/offers/a.html", 99));
-    EXPECT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
+    EXPECT_FALSE(w->keep("de/index.html", 11)) << "not in the output";
+    ASSERT_TRUE(w->write({"de/index.html", "start", 11}));
+    ASSERT_TRUE(w->write({"de/offers/b.html", "b", 14}));
+    ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
+    ASSERT_TRUE(w->commit());
+    w.reset();
+    EXPECT_EQ(contents(dir.path() / "elsewhere"), elsewhere);
+    EXPECT_FALSE(fs::is_symlink(out / "de"));
+    EXPECT_THAT(listing(out), ElementsAre(".lotse-output", "assets/", "assets/style.css", "de/", "de/index.html",
+                                          "de/offers/", "de/offers/b.html"));
 }
 
-TEST_F(FolderStamps, AFileRemovedOrAFolderReplacedByHandIsFoundAnyway) {
-    // Another rebuild, a tick later, that changes only the stylesheet: every folder of pages is
-    // vouched for now.
-    wait_past(dir.path(), changed(out / ".lotse-output"));
-    {
-        auto w = OutputWriter::open(out, diags, stamps);
-        ASSERT_TRUE(w);
-        ASSERT_TRUE(w->keep("de/index.html", 11));
-        ASSERT_TRUE(w->keep("de/offers/a.html", 99));
-        ASSERT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
-        ASSERT_TRUE(w->write({"assets/style.css", "body{color:navy}", 0}));
-        ASSERT_TRUE(w->commit());
-    }
-    ASSERT_THAT(read(stamps), HasSubstr(" de/offers\n"));
-    // The page is deleted and its folder's modification time set back: its change time still moves.
-    const timespec before = [&] {
-        struct stat st {};
-        ::stat((out / "de/courses/2027-01").c_str(), &st);
-        return st.st_mtim;
-    }();
-    fs::remove(out / "de/courses/2027-01/index.html");
-    const timespec times[2] = {before, before};
-    ASSERT_EQ(::utimensat(AT_FDCWD, (out / "de/courses/2027-01").c_str(), times, 0), 0);
-    // The folder "de" is moved away and a link to it put in its place.
-    fs::rename(out / "de", dir.path() / "moved");
-    fs::create_directory_symlink(dir.path() / "moved", out / "de");
-
-    auto w = OutputWriter::open(out, diags, stamps);
+// Files someone put into the output (a web server's settings, a verification file) are not
+// Lotse's: they stay, as they are, through every rebuild.
+TEST_F(Writer, FilesTheMarkerDoesNotListAreCarriedOver) {
+    write(out / ".htaccess", "Options -Indexes\n");
+    write(out / "downloads/flyer.pdf", "%PDF");
+    fs::create_directory(out / "empty");
+    write(out / "de/offers/own.html", "someone's page");
+    fs::create_symlink("de/index.html", out / "start.html");
+    const Stamp flyer = stamp(out / "downloads/flyer.pdf");
+    auto w = OutputWriter::open(out, diags);
     ASSERT_TRUE(w);
-    EXPECT_FALSE(w->keep("de/courses/2027-01/index.html", 13));
-    EXPECT_FALSE(w->keep("de/index.html", 11)) << "not in the folder that was written";
-    EXPECT_FALSE(w->keep("de/offers/a.html", 99));
+    ASSERT_TRUE(w->keep("de/index.html", 11));
+    ASSERT_TRUE(w->write({"de/offers/a.html", "a neu", 99}));
+    ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
+    ASSERT_TRUE(w->commit());
+    w.reset();
+    EXPECT_EQ(read(out / ".htaccess"), "Options -Indexes\n");
+    EXPECT_EQ(stamp(out / "downloads/flyer.pdf"), flyer);
+    EXPECT_TRUE(fs::is_directory(out / "empty"));
+    EXPECT_EQ(read(out / "de/offers/own.html"), "someone's page");
+    EXPECT_EQ(fs::read_symlink(out / "start.html"), "de/index.html");
+    EXPECT_THAT(read(out / ".lotse-output"), testing::Not(HasSubstr("own.html")));
 }
 
-TEST_F(FolderStamps, StampsTakenForAnotherMarkerAreNotUsed) {
-    // A build that keeps no stamps (another cache) rewrites the marker.
-    wait_past(dir.path(), changed(out / ".lotse-output"));
-    {
-        auto w = OutputWriter::open(out, diags);
-        ASSERT_TRUE(w);
-        ASSERT_TRUE(w->keep("de/offers/a.html", 99));
-        ASSERT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
-        ASSERT_TRUE(w->write({"de/index.html", "start neu", 12}));
-        ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
-        ASSERT_TRUE(w->commit());
-    }
-    fs::remove(out / "de/offers/a.html");
-    auto w = OutputWriter::open(out, diags, stamps);
+// A rebuild puts the new output in place of the old one in one step: a reader that opened the old
+// output's folder keeps seeing the old site, whole, and the path shows the new one, whole.
+TEST_F(Writer, ARebuildSwapsTheWholeOutputInOneStep) {
+    const int old_folder = ::open(out.c_str(), O_RDONLY | O_DIRECTORY);
+    ASSERT_GE(old_folder, 0);
+    auto w = OutputWriter::open(out, diags);
     ASSERT_TRUE(w);
-    EXPECT_EQ(w->stats().folders_read, 4u) << "assets, de, de/offers, de/courses/2027-01";
-    EXPECT_FALSE(w->keep("de/offers/a.html", 99));
-    EXPECT_TRUE(w->keep("de/courses/2027-01/index.html", 13));
+    ASSERT_TRUE(w->keep("de/index.html", 11));
+    ASSERT_TRUE(w->write({"de/offers/a.html", "a neu", 99}));
+    ASSERT_TRUE(w->write({"de/offers/b.html", "b", 14}));
+    ASSERT_TRUE(w->write({"assets/style.css", "body{}", 0}));
+    ASSERT_TRUE(w->commit());
+    std::string old_page(16, '\0');
+    const int page = ::openat(old_folder, "de/offers/a.html", O_RDONLY);
+    ASSERT_GE(page, 0) << "the old output is whole until the writer closes";
+    old_page.resize(static_cast<std::size_t>(::read(page, old_page.data(), old_page.size())));
+    ::close(page);
+    EXPECT_EQ(old_page, "a");
+    EXPECT_EQ(::faccessat(old_folder, "de/offers/b.html", F_OK, 0), -1) << "nothing new in the old output";
+    EXPECT_EQ(read(out / "de/offers/a.html"), "a neu");
+    w.reset();
+    ::close(old_folder);
+    EXPECT_THAT(listing(dir.path()), testing::Not(testing::Contains(HasSubstr("lotse-new"))));
+}
+
+// What a build killed with SIGKILL leaves beside the output is removed by the next build; the
+// staging folder of a build still running is not.
+TEST_F(Writer, StagingFoldersOfKilledBuildsAreRemoved) {
+    write(dir.path() / ".public.lotse-new-4242-0/de/index.html", "half a site");
+    write(dir.path() / ".public.lotse-new-4243-1/de/index.html", "being built");
+    const int running = ::open((dir.path() / ".public.lotse-new-4243-1").c_str(), O_RDONLY | O_DIRECTORY);
+    ASSERT_EQ(::flock(running, LOCK_EX), 0);
+    write(dir.path() / ".other.lotse-new-4244-0/x", "another output's");
+    write(dir.path() / "elsewhere/y", "not Lotse's");
+    fs::create_directory_symlink(dir.path() / "elsewhere", dir.path() / ".public.lotse-new-4245-0");
+    auto w = OutputWriter::open(out, diags);
+    ASSERT_TRUE(w);
+    EXPECT_FALSE(fs::exists(dir.path() / ".public.lotse-new-4242-0"));
+    EXPECT_TRUE(fs::exists(dir.path() / ".public.lotse-new-4243-1/de/index.html"));
+    EXPECT_TRUE(fs::exists(dir.path() / ".other.lotse-new-4244-0/x"));
+    EXPECT_TRUE(fs::is_symlink(dir.path() / ".public.lotse-new-4245-0")) << "a link is never taken for a staging folder";
+    EXPECT_EQ(read(dir.path() / "elsewhere/y"), "not Lotse's");
+    ::close(running);
+}
+
+// Two builds into one output: the second is told, and writes nothing.
+TEST_F(Writer, OneBuildPerOutputAtATime) {
+    auto first = OutputWriter::open(out, diags);
+    ASSERT_TRUE(first);
+    Diagnostics second_diags;
+    EXPECT_FALSE(OutputWriter::open(out, second_diags));
+    EXPECT_THAT(messages(second_diags),
+                ElementsAre(out.generic_string() + ": error: another Lotse build is writing this output folder right now; "
+                                                   "nothing was written. Wait until it has finished, then build again"));
+    ASSERT_TRUE(first->write({"de/offers/a.html", "a neu", 99}));
+    ASSERT_TRUE(first->commit());
+    first.reset();
+    // Once the first has ended, the next may build.
+    EXPECT_TRUE(OutputWriter::open(out, second_diags));
+}
+
+TEST_F(Writer, AFirstBuildWhileAnotherMakesTheSameOutputWritesNothing) {
+    const fs::path fresh = dir.path() / "fresh";
+    auto first = OutputWriter::open(fresh, diags);
+    auto second = OutputWriter::open(fresh, diags);
+    ASSERT_TRUE(first && second);
+    ASSERT_TRUE(first->write({"de/index.html", "first", 1}));
+    ASSERT_TRUE(second->write({"de/index.html", "second", 2}));
+    ASSERT_TRUE(first->commit());
+    EXPECT_FALSE(second->commit());
+    EXPECT_EQ(read(fresh / "de/index.html"), "first");
+    EXPECT_THAT(messages(diags), ElementsAre(fresh.generic_string() +
+                                             ": error: cannot write the output: another Lotse build has written this "
+                                             "folder meanwhile; the previous output is unchanged"));
+}
+
+TEST_F(Writer, AFileGivenAsTheOutputIsNamedAsAFile) {
+    write(dir.path() / "notes.txt", "mine");
+    EXPECT_FALSE(OutputWriter::open(dir.path() / "notes.txt", diags));
+    EXPECT_THAT(messages(diags), ElementsAre((dir.path() / "notes.txt").generic_string() +
+                                             ": error: this is a file, not a folder, so the site cannot be written here; "
+                                             "choose another --out, or move the file away"));
+    EXPECT_EQ(read(dir.path() / "notes.txt"), "mine");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/url_policy.h"
 #include "content/ids.h"
 #include "content/loader.h"
 #include "content/yaml_reader.h"
@@ -123,8 +124,7 @@ private:
                     break;
                 }
                 case markdown::LinkKind::rejected:
-                    diags_.warning(link.pos, "link " + q(link.value) +
-                                                 " is shown as plain text; links may use https:, http:, mailto:, tel: or ref:<kind>/<id>");
+                    diags_.error(link.pos, address_problem("this link", link.value, AddressUse::link).value_or(""));
                     break;
             }
         }

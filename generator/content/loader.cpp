@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "common/crew.h"
+#include "common/url_policy.h"
 #include "content/ids.h"
 #include "content/record_cache.h"
 #include "content/yaml_reader.h"
@@ -183,6 +184,18 @@ std::vector<TimeSlot> read_slots(const FileContext& ctx, MapReader& record, std:
     return out;
 }
 
+// A field whose value becomes a link on the site (a url, e-mail or phone field): a value the URL
+// policy does not allow is an error at its position and stays off the site.
+std::string address_field(MapReader& m, std::string_view key, AddressUse use) {
+    const std::optional<Located> field = m.located(key);
+    if (!field) return "";
+    if (auto problem = address_problem("\"" + std::string(key) + "\"", field->value, use)) {
+        m.file().diags.error(field->pos, *problem);
+        return "";
+    }
+    return field->value;
+}
+
 void read_common(const SourceFile& file, MapReader& m, Record& r) {
     if (YAML::Node c = m.node("checked", Need::required); c.IsDefined()) {
         r.checked_pos = position(file.ctx, c);
@@ -198,9 +211,9 @@ Provider read_provider(const SourceFile& file, MapReader& m) {
     p.name = m.text("name", Need::required);
     p.short_name = m.string("short_name").value_or("");
     if (YAML::Node loc = m.node("location"); loc.IsDefined()) p.location = read_address_node(file.ctx, loc);
-    p.phone = m.string("phone").value_or("");
-    p.email = m.string("email").value_or("");
-    p.url = m.string("url").value_or("");
+    p.phone = address_field(m, "phone", AddressUse::phone);
+    p.email = address_field(m, "email", AddressUse::email);
+    p.url = address_field(m, "url", AddressUse::web);
     p.accessible = m.boolean("accessible");
     return p;
 }
@@ -225,7 +238,7 @@ Offer read_offer(const SourceFile& file, MapReader& m) {
     o.fee = read_fee(file.ctx, m);
     o.fee_note = m.text("fee_note");
     o.childcare = m.boolean("childcare");
-    o.url = m.string("url").value_or("");
+    o.url = address_field(m, "url", AddressUse::web);
     o.contact = m.located("contact").value_or(Located{});
     return o;
 }
@@ -274,9 +287,9 @@ Course read_course(const SourceFile& file, MapReader& m) {
         MapReader reg(file.ctx, r, "registration", {"phone", "email", "url", "deadline"});
         if (reg.valid()) {
             Registration out;
-            out.phone = reg.string("phone").value_or("");
-            out.email = reg.string("email").value_or("");
-            out.url = reg.string("url").value_or("");
+            out.phone = address_field(reg, "phone", AddressUse::phone);
+            out.email = address_field(reg, "email", AddressUse::email);
+            out.url = address_field(reg, "url", AddressUse::web);
             out.deadline = reg.date("deadline");
             c.registration = out;
         }
@@ -297,9 +310,9 @@ Contact read_contact(const SourceFile& file, MapReader& m) {
     c.audience = m.words("audience", Need::optional, kAudience);
     c.languages = m.words("languages");
     c.location = read_location(file.ctx, m);
-    c.phone = m.string("phone").value_or("");
-    c.email = m.string("email").value_or("");
-    c.url = m.string("url").value_or("");
+    c.phone = address_field(m, "phone", AddressUse::phone);
+    c.email = address_field(m, "email", AddressUse::email);
+    c.url = address_field(m, "url", AddressUse::web);
     c.hours = read_slots(file.ctx, m, "hours", Need::optional);
     c.appointment = m.one_of("appointment", {"required", "recommended", "none"}).value_or("");
     return c;
@@ -359,14 +372,20 @@ void read_site(const fs::path& site_dir, Diagnostics& diags, Content& content) {
     site.title = m.text("title", Need::required);
     site.tagline = m.text("tagline");
     site.languages = m.words("languages", Need::required);
-    site.base_url = m.string("base_url").value_or("");
+    site.base_url = address_field(m, "base_url", AddressUse::web);
+    // Page paths are appended to it, so it ends in a folder and carries no ?… or #… part.
+    if (site.base_url.find_first_of("?#") != std::string::npos) {
+        diags.error(m.located("base_url")->pos,
+                    "\"base_url\" cannot have a query (?…) or a fragment (#…): the pages' paths are added to it");
+        site.base_url.clear();
+    }
     if (!site.base_url.empty() && site.base_url.back() != '/') site.base_url += '/';
     site.region = m.string("region").value_or("");
     site.review_after_days = m.integer("review_after_days").value_or(180);
     if (YAML::Node c = m.node("contact"); c.IsDefined()) {
         MapReader contact(ctx, c, "contact", {"email", "phone"});
-        site.email = contact.string("email").value_or("");
-        site.phone = contact.string("phone").value_or("");
+        site.email = address_field(contact, "email", AddressUse::email);
+        site.phone = address_field(contact, "phone", AddressUse::phone);
     }
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "common/url_policy.h"
+
 namespace lotse::markdown {
 
 namespace {
@@ -49,9 +51,7 @@ void each_node(cmark_node* root, Visit visit) {
 
 LinkKind classify(std::string_view url) {
     if (starts_with_ci(url, "ref:")) return LinkKind::ref;
-    for (std::string_view scheme : {"https://", "http://", "mailto:", "tel:"})
-        if (starts_with_ci(url, scheme)) return LinkKind::web;
-    return LinkKind::rejected;
+    return address_problem("", url, AddressUse::link) ? LinkKind::rejected : LinkKind::web;
 }
 
 std::vector<Link> links(std::string_view text) {

@@ -1,5 +1,5 @@
-// CommonMark through cmark with Lotse's link policy: raw HTML never passes, only http, https,
-// mailto and tel links are kept, and `ref:<kind>/<id>` links become links to other records.
+// CommonMark through cmark with Lotse's link policy: raw HTML never passes, only links that
+// common/url_policy.h allows are kept, and `ref:<kind>/<id>` links become links to other records.
 #pragma once
 
 #include <functional>
@@ -9,6 +9,8 @@
 
 namespace lotse::markdown {
 
+// A link target as cmark read it (entities decoded): a record (ref:), an address the URL policy
+// allows (web), or one it does not (rejected; address_problem says why).
 enum class LinkKind { web, ref, rejected };
 LinkKind classify(std::string_view url);
 

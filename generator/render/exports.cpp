@@ -11,10 +11,14 @@ namespace lotse {
 
 namespace {
 
-// One CSV field: quoted when it holds a separator, a quote or a line break; quotes doubled.
+// One CSV field: quoted when it holds a separator, a quote or a line break; quotes doubled. A field
+// that spreadsheet programs would run as a formula (=, +, -, @, tab or carriage return first) gets
+// a leading ' that they hide, and is quoted, as OWASP advises against CSV injection; a phone number
+// such as +49 … is one too, and shows as written.
 std::string field(const std::string& value) {
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-    std::string out = "\"";
+    const bool formula = !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+    if (!formula && value.find_first_of(",\"\r\n") == std::string::npos) return value;
+    std::string out = formula ? "\"'" : "\"";
     for (char c : value) {
         if (c == '"') out += '"';
         out += c;

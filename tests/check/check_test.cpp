@@ -126,13 +126,14 @@ TEST(Check, RefLinksInMarkdownMustExist) {
                             "provider, offer, course, contact or pathway"));
 }
 
-TEST(Check, LinksWithOtherSchemesAreReported) {
+TEST(Check, LinksWithOtherSchemesAreErrors) {
     TestSite site;
     site.file("content/offers/a.yaml", offer("description: \"[klick](javascript:alert(1))\"\n"));
-    EXPECT_EQ(site.check(), 0);
+    EXPECT_EQ(site.check(), 1);
     EXPECT_THAT(site.diagnostics(),
-                ElementsAre("content/offers/a.yaml:7:23: warning: link \"javascript:alert(1)\" is shown as plain "
-                            "text; links may use https:, http:, mailto:, tel: or ref:<kind>/<id>"));
+                ElementsAre("content/offers/a.yaml:7:23: error: this link must be an address starting with https://, "
+                            "http://, mailto: or tel:, or ref:<kind>/<id>; \"javascript:alert(1)\" starts with "
+                            "\"javascript:\""));
 }
 
 TEST(Check, PathwayLinksMustExist) {

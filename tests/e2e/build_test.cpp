@@ -28,7 +28,7 @@ void add_records(TestSite& site) {
     offer("zeitung", "Zeitungswerkstatt", "life_phases: [school]\ntopics: [school]\n");
     offer("aepfel", "Äpfel ernten", "life_phases: [school]\ntopics: [school]\n");
     offer("buecher", "Bücherei-Führung", "life_phases: [school, work-and-career]\ntopics: [school, work]\n"
-          "description:\n  de: |\n    Hallo <script>alert('x')</script> [Klick](javascript:alert(1))\n"
+          "description:\n  de: |\n    Hallo <script>alert('x')</script> <img src=x onerror=alert(1)>\n"
           "    und die [Beratung](ref:contact/mbe).\n");
     site.file("content/offers/arabisch.yaml",
               "title: {de: \"Lesecafé\", en: \"Reading café\", ar: \"مقهى القراءة\"}\n"
@@ -131,6 +131,7 @@ TEST_F(BuiltSite, MarkdownCannotInjectScriptsOrLinks) {
     const std::string page = site.page("de/offers/buecher.html");
     EXPECT_THAT(page, Not(HasSubstr("<script")));
     EXPECT_THAT(page, Not(HasSubstr("javascript:")));
+    EXPECT_THAT(page, Not(HasSubstr("onerror")));
     EXPECT_THAT(page, HasSubstr("<a href=\"../contacts/mbe.html\">Beratung</a>"));
 }
 

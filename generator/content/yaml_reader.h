@@ -1,6 +1,6 @@
-// Reads one YAML mapping field by field, with positions: reports keys given twice, unknown keys
-// (with a "did you mean"), missing required fields and values of the wrong shape, and keeps
-// going so that one run shows every problem of a file.
+// Reads one YAML mapping field by field, with positions: reports unknown keys (with a "did you
+// mean"), missing required fields and values of the wrong shape, and keeps going so that one run
+// shows every problem of a file. Keys given twice are reported for the whole file when it is parsed.
 #pragma once
 
 #include <initializer_list>
@@ -29,7 +29,8 @@ struct FileContext {
 SourcePos position(const FileContext& file, const YAML::Mark& mark);
 SourcePos position(const FileContext& file, const YAML::Node& node);
 
-// Loads a whole file; a syntax error becomes a diagnostic and nullopt.
+// Loads a whole file; a syntax error becomes a diagnostic and nullopt. A key given twice in any
+// mapping is reported at its second place (the first one counts).
 std::optional<YAML::Node> parse_yaml(const FileContext& file, const std::string& text);
 
 enum class Need { optional, required };

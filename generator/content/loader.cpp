@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "common/crew.h"
+#include "content/encoding.h"
 #include "content/ids.h"
 #include "content/record_cache.h"
 #include "content/yaml_reader.h"
@@ -347,6 +348,7 @@ void read_site(const fs::path& site_dir, Diagnostics& diags, Content& content) {
         diags.error({site.path, 0, 0}, "the site settings are missing; create content/site.yaml with title, source_language and languages");
         return;
     }
+    check_utf8(site.path, text, diags);
     FileContext ctx{site.path, diags, ""};
     auto root = parse_yaml(ctx, text);
     if (!root) return;
@@ -378,6 +380,7 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
         diags.error({path, 0, 0}, "the taxonomy is missing; create content/taxonomy.yaml with life_phases and topics");
         return;
     }
+    check_utf8(path, text, diags);
     FileContext ctx{path, diags, content.site.source_language};
     auto root = parse_yaml(ctx, text);
     if (!root) return;
@@ -509,6 +512,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
             return;
         }
         Reading& r = readings[i];
+        check_utf8(path, r.text, d);
         const std::uint64_t hash = std::hash<std::string>{}(r.text);
         SourceFile file(path, std::move(r.text), d, source_language);
         auto root = parse_yaml(file.ctx, file.text());
@@ -555,6 +559,7 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
             diags.error({path, 0, 0}, "cannot read this file");
             continue;
         }
+        check_utf8(path, text, diags);
         SourceFile file(path, text, diags, content.site.source_language);
         if (text.rfind("---\n", 0) != 0) {
             diags.error(page.pos, "a page starts with a front matter block: a line ---, then title: …, then a line ---");

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "content/encoding.h"
+
 namespace lotse {
 
 namespace fs = std::filesystem;
@@ -44,6 +46,12 @@ std::string inline_partials(const std::string& text, const std::map<std::string,
         at = close + 2;
     }
     return out + text.substr(at);
+}
+
+// The kinds of file a page includes or links as text; other assets (images, fonts) are bytes.
+bool is_text(const fs::path& p) {
+    static const std::set<std::string> kText = {".mustache", ".css", ".js", ".mjs", ".svg", ".html", ".txt", ".json", ".xml"};
+    return kText.count(p.extension().string()) > 0;
 }
 
 constexpr std::string_view kCheckedHeader = "lotse checked templates 1\n";
@@ -108,6 +116,7 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags,
     for (const auto& [rel, path] : files) {
         std::string text = slurp(path);
         const fs::path r(rel);
+        if (is_text(r)) check_utf8(path.lexically_normal().generic_string(), text, diags);
         if (r.extension() != ".mustache") {
             out.assets_[rel] = std::move(text);
             continue;

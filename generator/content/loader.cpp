@@ -39,11 +39,24 @@ bool read_file(const fs::path& p, std::string& out) {
     return true;
 }
 
+// A page as Windows editors save it, with a byte order mark and CR LF line ends, read as if it had
+// neither: both are invisible in an editor, so lines and columns stay where it shows them.
+std::string normalised(std::string_view text) {
+    text = without_bom(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] != '\r' || i + 1 == text.size() || text[i + 1] != '\n') out += text[i];
+    return out;
+}
+
 // One record file being read: its text (to place Markdown links exactly) and its context.
 class SourceFile {
 public:
     SourceFile(std::string path, std::string text, Diagnostics& diags, std::string source_language)
         : ctx{std::move(path), diags, std::move(source_language)}, text_(std::move(text)) {
+        // YAML's positions do not count a byte order mark; neither do the ones found here.
+        text_.erase(0, text_.size() - without_bom(text_).size());
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < text_.size(); ++i)
             if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -560,6 +573,7 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
             continue;
         }
         check_utf8(path, text, diags);
+        text = normalised(text);
         SourceFile file(path, text, diags, content.site.source_language);
         if (text.rfind("---\n", 0) != 0) {
             diags.error(page.pos, "a page starts with a front matter block: a line ---, then title: …, then a line ---");

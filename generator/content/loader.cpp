@@ -60,7 +60,10 @@ public:
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < text_.size(); ++i)
             if (text_[i] == '\n') line_starts_.push_back(i + 1);
+        ctx.set_text(text_);
     }
+    SourceFile(const SourceFile&) = delete;  // ctx refers to the text
+    SourceFile& operator=(const SourceFile&) = delete;
 
     FileContext ctx;
     const std::string& text() const { return text_; }
@@ -68,11 +71,15 @@ public:
     // Finds where `needle` first occurs in the file from `from` on; `from` if it does not.
     SourcePos locate(const SourcePos& from, std::string_view needle) const {
         if (from.line < 1 || static_cast<std::size_t>(from.line) > line_starts_.size()) return from;
-        const std::size_t start = line_starts_[from.line - 1] + (from.column > 0 ? from.column - 1 : 0);
+        // Columns count characters, not bytes, so that editors show the same place.
+        std::size_t start = line_starts_[from.line - 1];
+        for (int column = 1; column < from.column && start < text_.size() && text_[start] != '\n'; ++column) {
+            ++start;
+            while (start < text_.size() && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) ++start;
+        }
         const std::size_t at = text_.find(needle, std::min(start, text_.size()));
         if (at == std::string::npos) return from;
         const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), at) - line_starts_.begin();
-        // Columns count characters, not bytes, so that editors show the same place.
         int column = 1;
         for (std::size_t i = line_starts_[line - 1]; i < at; ++i)
             if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
@@ -363,6 +370,7 @@ void read_site(const fs::path& site_dir, Diagnostics& diags, Content& content) {
     }
     check_utf8(site.path, text, diags);
     FileContext ctx{site.path, diags, ""};
+    ctx.set_text(without_bom(text));
     auto root = parse_yaml(ctx, text);
     if (!root) return;
     // The source language decides how plain strings are read, so it is read first.
@@ -395,6 +403,7 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
     }
     check_utf8(path, text, diags);
     FileContext ctx{path, diags, content.site.source_language};
+    ctx.set_text(without_bom(text));
     auto root = parse_yaml(ctx, text);
     if (!root) return;
     MapReader m(ctx, *root, "taxonomy", {"life_phases", "topics"});
@@ -590,6 +599,7 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
         page.body = text.substr(body_start);
         page.body_line = static_cast<int>(std::count(text.begin(), text.begin() + body_start, '\n')) + 1;
         file.ctx.line_offset = 1;
+        file.ctx.set_text(front);
         auto root = parse_yaml(file.ctx, front);
         if (!root) continue;
         MapReader m(file.ctx, *root, "page front matter", {"title", "menu", "weight"});

@@ -31,9 +31,26 @@ std::string allowed_hint(std::string_view found, const std::vector<std::string_v
 
 }  // namespace
 
+void FileContext::set_text(std::string_view parsed) {
+    text = parsed;
+    line_starts.assign(1, 0);
+    for (std::size_t i = 0; i < parsed.size(); ++i)
+        if (parsed[i] == '\n') line_starts.push_back(i + 1);
+}
+
+int FileContext::column_of(int line_index, int byte_column) const {
+    if (line_index < 0 || static_cast<std::size_t>(line_index) >= line_starts.size()) return byte_column + 1;
+    const std::size_t start = line_starts[line_index];
+    const std::size_t end = std::min(text.size(), start + static_cast<std::size_t>(std::max(byte_column, 0)));
+    int column = 1;
+    for (std::size_t i = start; i < end; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    return column;
+}
+
 SourcePos position(const FileContext& file, const YAML::Mark& mark) {
     if (mark.is_null()) return {file.path, 1 + file.line_offset, 1};
-    return {file.path, mark.line + 1 + file.line_offset, mark.column + 1};
+    return {file.path, mark.line + 1 + file.line_offset, file.column_of(mark.line, mark.column)};
 }
 
 SourcePos position(const FileContext& file, const YAML::Node& node) {

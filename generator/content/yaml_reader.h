@@ -24,6 +24,14 @@ struct FileContext {
     Diagnostics& diags;
     std::string source_language;
     int line_offset = 0;  // for YAML embedded further down a file (front matter)
+
+    // The text being parsed (without a byte order mark, which YAML does not count): YAML counts
+    // columns in bytes, editors and these positions in characters. Without it, columns are bytes.
+    void set_text(std::string_view text);
+    int column_of(int line_index, int byte_column) const;  // both from 0; the result from 1
+
+    std::string_view text{};
+    std::vector<std::size_t> line_starts{};
 };
 
 SourcePos position(const FileContext& file, const YAML::Mark& mark);

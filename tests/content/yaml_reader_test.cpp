@@ -54,3 +54,24 @@ TEST(DuplicateKeys, InSiteSettingsPathwayStepsAndFrontMatter) {
 
 }  // namespace
 }  // namespace lotse::test
+
+namespace lotse::test {
+namespace {
+
+TEST(Columns, CountCharactersAsEditorsDo) {
+    TestSite site;
+    // ß and ü take two bytes each; editors count each as one column.
+    site.file("content/providers/vhs.yaml",
+              "name: {de: \"Volkshochschule Teststadt\", en: \"Adult education centre Teststadt\"}\n"
+              "location: {street: \"Hauptstraße 1\", postcode: \"00100\", city: \"Teststadt\", district: \"Süd\", lat: north}\n"
+              "description: {de: \"Für Grüße siehe [hier](ref:contact/jmd)\"}\n"
+              "checked: 2026-11-01\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/providers/vhs.yaml:2:97: error: \"lat\" must be a number such as 25.00; found \"north\"",
+                            "content/providers/vhs.yaml:3:43: error: link \"ref:contact/jmd\" points to a contact that "
+                            "does not exist (no file content/contacts/jmd.yaml)"));
+}
+
+}  // namespace
+}  // namespace lotse::test

@@ -121,6 +121,8 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags,
             out.assets_[rel] = std::move(text);
             continue;
         }
+        // A byte order mark is no part of the markup: left in, it would sit inside every page.
+        text.erase(0, text.size() - without_bom(text).size());
         const std::string name = r.parent_path().empty() ? r.stem().string() : (r.parent_path() / r.stem()).generic_string();
         if (name.rfind("partials/", 0) == 0) {
             // A file's final newline would end up inside inline markup.

@@ -11,6 +11,7 @@
 
 #include "common/crew.h"
 #include "common/url_policy.h"
+#include "content/encoding.h"
 #include "content/ids.h"
 #include "content/record_cache.h"
 #include "content/yaml_reader.h"
@@ -39,15 +40,31 @@ bool read_file(const fs::path& p, std::string& out) {
     return true;
 }
 
+// A page as Windows editors save it, with a byte order mark and CR LF line ends, read as if it had
+// neither: both are invisible in an editor, so lines and columns stay where it shows them.
+std::string normalised(std::string_view text) {
+    text = without_bom(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] != '\r' || i + 1 == text.size() || text[i + 1] != '\n') out += text[i];
+    return out;
+}
+
 // One record file being read: its text (to place Markdown links exactly) and its context.
 class SourceFile {
 public:
     SourceFile(std::string path, std::string text, Diagnostics& diags, std::string source_language)
         : ctx{std::move(path), diags, std::move(source_language)}, text_(std::move(text)) {
+        // YAML's positions do not count a byte order mark; neither do the ones found here.
+        text_.erase(0, text_.size() - without_bom(text_).size());
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < text_.size(); ++i)
             if (text_[i] == '\n') line_starts_.push_back(i + 1);
+        ctx.set_text(text_);
     }
+    SourceFile(const SourceFile&) = delete;  // ctx refers to the text
+    SourceFile& operator=(const SourceFile&) = delete;
 
     FileContext ctx;
     const std::string& text() const { return text_; }
@@ -55,11 +72,15 @@ public:
     // Finds where `needle` first occurs in the file from `from` on; `from` if it does not.
     SourcePos locate(const SourcePos& from, std::string_view needle) const {
         if (from.line < 1 || static_cast<std::size_t>(from.line) > line_starts_.size()) return from;
-        const std::size_t start = line_starts_[from.line - 1] + (from.column > 0 ? from.column - 1 : 0);
+        // Columns count characters, not bytes, so that editors show the same place.
+        std::size_t start = line_starts_[from.line - 1];
+        for (int column = 1; column < from.column && start < text_.size() && text_[start] != '\n'; ++column) {
+            ++start;
+            while (start < text_.size() && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) ++start;
+        }
         const std::size_t at = text_.find(needle, std::min(start, text_.size()));
         if (at == std::string::npos) return from;
         const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), at) - line_starts_.begin();
-        // Columns count characters, not bytes, so that editors show the same place.
         int column = 1;
         for (std::size_t i = line_starts_[line - 1]; i < at; ++i)
             if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
@@ -360,7 +381,9 @@ void read_site(const fs::path& site_dir, Diagnostics& diags, Content& content) {
         diags.error({site.path, 0, 0}, "the site settings are missing; create content/site.yaml with title, source_language and languages");
         return;
     }
+    check_utf8(site.path, text, diags);
     FileContext ctx{site.path, diags, ""};
+    ctx.set_text(without_bom(text));
     auto root = parse_yaml(ctx, text);
     if (!root) return;
     // The source language decides how plain strings are read, so it is read first.
@@ -397,7 +420,9 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
         diags.error({path, 0, 0}, "the taxonomy is missing; create content/taxonomy.yaml with life_phases and topics");
         return;
     }
+    check_utf8(path, text, diags);
     FileContext ctx{path, diags, content.site.source_language};
+    ctx.set_text(without_bom(text));
     auto root = parse_yaml(ctx, text);
     if (!root) return;
     MapReader m(ctx, *root, "taxonomy", {"life_phases", "topics"});
@@ -528,6 +553,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
             return;
         }
         Reading& r = readings[i];
+        check_utf8(path, r.text, d);
         const std::uint64_t hash = std::hash<std::string>{}(r.text);
         SourceFile file(path, std::move(r.text), d, source_language);
         auto root = parse_yaml(file.ctx, file.text());
@@ -574,6 +600,8 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
             diags.error({path, 0, 0}, "cannot read this file");
             continue;
         }
+        check_utf8(path, text, diags);
+        text = normalised(text);
         SourceFile file(path, text, diags, content.site.source_language);
         if (text.rfind("---\n", 0) != 0) {
             diags.error(page.pos, "a page starts with a front matter block: a line ---, then title: …, then a line ---");
@@ -590,6 +618,7 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
         page.body = text.substr(body_start);
         page.body_line = static_cast<int>(std::count(text.begin(), text.begin() + body_start, '\n')) + 1;
         file.ctx.line_offset = 1;
+        file.ctx.set_text(front);
         auto root = parse_yaml(file.ctx, front);
         if (!root) continue;
         MapReader m(file.ctx, *root, "page front matter", {"title", "menu", "weight"});

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <vector>
 
 namespace lotse {
 
@@ -29,18 +31,65 @@ std::string allowed_hint(std::string_view found, const std::vector<std::string_v
 
 }  // namespace
 
+void FileContext::set_text(std::string_view parsed) {
+    text = parsed;
+    line_starts.assign(1, 0);
+    for (std::size_t i = 0; i < parsed.size(); ++i)
+        if (parsed[i] == '\n') line_starts.push_back(i + 1);
+}
+
+int FileContext::column_of(int line_index, int byte_column) const {
+    if (line_index < 0 || static_cast<std::size_t>(line_index) >= line_starts.size()) return byte_column + 1;
+    const std::size_t start = line_starts[line_index];
+    const std::size_t end = std::min(text.size(), start + static_cast<std::size_t>(std::max(byte_column, 0)));
+    int column = 1;
+    for (std::size_t i = start; i < end; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    return column;
+}
+
 SourcePos position(const FileContext& file, const YAML::Mark& mark) {
     if (mark.is_null()) return {file.path, 1 + file.line_offset, 1};
-    return {file.path, mark.line + 1 + file.line_offset, mark.column + 1};
+    return {file.path, mark.line + 1 + file.line_offset, file.column_of(mark.line, mark.column)};
 }
 
 SourcePos position(const FileContext& file, const YAML::Node& node) {
     return position(file, node.Mark());
 }
 
+// Reports every key given twice in a mapping, in every mapping of the document: YAML readers
+// differ on which of the two counts, so a coordinator's correction could silently not show.
+void report_keys_given_twice(const FileContext& file, const YAML::Node& root) {
+    // An alias is its anchor's node again: each collection is walked once, known by where it is.
+    std::set<int> walked;
+    std::vector<YAML::Node> pending{root};
+    while (!pending.empty()) {
+        const YAML::Node node = pending.back();
+        pending.pop_back();
+        if (!(node.IsMap() || node.IsSequence()) || !walked.insert(node.Mark().pos).second) continue;
+        if (node.IsSequence()) {
+            for (const auto& item : node) pending.push_back(item);
+            continue;
+        }
+        std::map<std::string, int> first_line;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            pending.push_back(it->second);
+            if (!it->first.IsScalar()) continue;
+            const SourcePos key_pos = position(file, it->first);
+            const auto [first, fresh] = first_line.emplace(it->first.Scalar(), key_pos.line);
+            if (!fresh)
+                file.diags.error(key_pos, "key " + quoted(it->first.Scalar()) +
+                                              " is given twice in this mapping (first on line " +
+                                              std::to_string(first->second) + "); keep one");
+        }
+    }
+}
+
 std::optional<YAML::Node> parse_yaml(const FileContext& file, const std::string& text) {
     try {
-        return YAML::Load(text);
+        YAML::Node root = YAML::Load(text);
+        report_keys_given_twice(file, root);
+        return root;
     } catch (const YAML::ParserException& e) {
         file.diags.error(position(file, e.mark), "this is not valid YAML: " + e.msg +
                                   " (check the indentation, colons and quotes on this line or just before)");
@@ -76,7 +125,7 @@ LocalisedText read_text(const FileContext& file, const YAML::Node& node, std::st
                 continue;
             }
             const std::string& language = it->first.Scalar();
-            if (seen.count(language)) continue;  // reported by the duplicate-key scan
+            if (seen.count(language)) continue;  // reported by parse_yaml
             seen[language] = key_pos.line;
             if (auto value = read_scalar(file, it->second, std::string(name) + "." + language)) {
                 text.by_language[language] = *value;
@@ -138,7 +187,7 @@ MapReader::MapReader(const FileContext& file, const YAML::Node& map, std::string
                                    (is_empty_value(map) ? std::string("empty") : shape(map)));
         return;
     }
-    std::map<std::string, SourcePos> seen;
+    std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
         const SourcePos key_pos = position(file, it->first);
         if (!it->first.IsScalar()) {
@@ -146,12 +195,7 @@ MapReader::MapReader(const FileContext& file, const YAML::Node& map, std::string
             continue;
         }
         const std::string& key = it->first.Scalar();
-        if (auto first = seen.find(key); first != seen.end()) {
-            file.diags.error(key_pos, "key " + quoted(key) + " is given twice in this mapping (first on line " +
-                                          std::to_string(first->second.line) + "); keep one");
-            continue;
-        }
-        seen.emplace(key, key_pos);
+        if (!seen.insert(key).second) continue;  // reported by parse_yaml
         if (std::find(keys_.begin(), keys_.end(), key) == keys_.end()) {
             file.diags.error(key_pos, "unknown key " + quoted(key) + " in " + what_ + allowed_hint(key, keys_));
         }

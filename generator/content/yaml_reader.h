@@ -1,6 +1,6 @@
-// Reads one YAML mapping field by field, with positions: reports keys given twice, unknown keys
-// (with a "did you mean"), missing required fields and values of the wrong shape, and keeps
-// going so that one run shows every problem of a file.
+// Reads one YAML mapping field by field, with positions: reports unknown keys (with a "did you
+// mean"), missing required fields and values of the wrong shape, and keeps going so that one run
+// shows every problem of a file. Keys given twice are reported for the whole file when it is parsed.
 #pragma once
 
 #include <initializer_list>
@@ -24,12 +24,21 @@ struct FileContext {
     Diagnostics& diags;
     std::string source_language;
     int line_offset = 0;  // for YAML embedded further down a file (front matter)
+
+    // The text being parsed (without a byte order mark, which YAML does not count): YAML counts
+    // columns in bytes, editors and these positions in characters. Without it, columns are bytes.
+    void set_text(std::string_view text);
+    int column_of(int line_index, int byte_column) const;  // both from 0; the result from 1
+
+    std::string_view text{};
+    std::vector<std::size_t> line_starts{};
 };
 
 SourcePos position(const FileContext& file, const YAML::Mark& mark);
 SourcePos position(const FileContext& file, const YAML::Node& node);
 
-// Loads a whole file; a syntax error becomes a diagnostic and nullopt.
+// Loads a whole file; a syntax error becomes a diagnostic and nullopt. A key given twice in any
+// mapping is reported at its second place (the first one counts).
 std::optional<YAML::Node> parse_yaml(const FileContext& file, const std::string& text);
 
 enum class Need { optional, required };

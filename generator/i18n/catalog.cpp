@@ -17,6 +17,8 @@
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
+#include "content/encoding.h"
+
 extern char** environ;
 
 namespace lotse {
@@ -156,6 +158,8 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
     std::map<std::string, std::unique_ptr<GenrbRun>> runs;
     for (const auto& [name, path] : sources) {
         texts[name] = slurp(path);
+        // genrb would only say that it found an illegal character, and not where.
+        if (!check_utf8(path.lexically_normal().generic_string(), texts[name], diags)) continue;
         if (!compiled.empty()) {
             char key[32];
             std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "content/encoding.h"
+
 namespace lotse {
 
 namespace fs = std::filesystem;
@@ -44,6 +46,12 @@ std::string inline_partials(const std::string& text, const std::map<std::string,
         at = close + 2;
     }
     return out + text.substr(at);
+}
+
+// The kinds of file a page includes or links as text; other assets (images, fonts) are bytes.
+bool is_text(const fs::path& p) {
+    static const std::set<std::string> kText = {".mustache", ".css", ".js", ".mjs", ".svg", ".html", ".txt", ".json", ".xml"};
+    return kText.count(p.extension().string()) > 0;
 }
 
 constexpr std::string_view kCheckedHeader = "lotse checked templates 1\n";
@@ -108,10 +116,13 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags,
     for (const auto& [rel, path] : files) {
         std::string text = slurp(path);
         const fs::path r(rel);
+        if (is_text(r)) check_utf8(path.lexically_normal().generic_string(), text, diags);
         if (r.extension() != ".mustache") {
             out.assets_[rel] = std::move(text);
             continue;
         }
+        // A byte order mark is no part of the markup: left in, it would sit inside every page.
+        text.erase(0, text.size() - without_bom(text).size());
         const std::string name = r.parent_path().empty() ? r.stem().string() : (r.parent_path() / r.stem()).generic_string();
         if (name.rfind("partials/", 0) == 0) {
             // A file's final newline would end up inside inline markup.

@@ -19,6 +19,7 @@
 
 #include "check/check.h"
 #include "common/crew.h"
+#include "common/site_files.h"
 #include "content/loader.h"
 #include "i18n/catalog.h"
 #include "i18n/coverage.h"
@@ -58,7 +59,9 @@ std::vector<fs::path> layered(const fs::path& site_dir, const char* name) {
     std::vector<fs::path> dirs{data_dir() / name};
     std::error_code ec;
     const fs::path own = site_dir / name;
-    if (fs::is_directory(own, ec) && !fs::equivalent(own, dirs.front(), ec)) dirs.push_back(own);
+    // Anything there but a folder (a loop, a link out of the site) is reported where it is read.
+    if (site_entry(own, site_dir, nullptr, {}) != EntryKind::missing && !fs::equivalent(own, dirs.front(), ec))
+        dirs.push_back(own);
     return dirs;
 }
 
@@ -157,14 +160,13 @@ std::uint64_t shared_inputs_hash(const RunOptions& o, const SitePlan& plan, cons
     h = mix(h, slurp(content / "site.yaml"));
     h = mix(h, slurp(content / "taxonomy.yaml"));
     // Named as from the site folder, so that another spelling of it (., an absolute path) is the same site.
+    // The same files the loader and the catalogs read: never a pipe, which would keep this waiting.
     std::vector<std::pair<std::string, fs::path>> files;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(content / "pages", ec))
-        files.emplace_back("pages/" + e.path().filename().string(), e.path());
+    for (SiteFile& f : site_files(content / "pages", o.site_dir, nullptr)) files.emplace_back("pages/" + f.name, std::move(f.path));
     int layer = 0;
     for (const fs::path& i18n : layered(o.site_dir, "i18n")) {
-        for (const auto& e : fs::directory_iterator(i18n, ec))
-            files.emplace_back("i18n" + std::to_string(layer) + "/" + e.path().filename().string(), e.path());
+        for (SiteFile& f : site_files(i18n, i18n.parent_path(), nullptr))
+            files.emplace_back("i18n" + std::to_string(layer) + "/" + f.name, std::move(f.path));
         ++layer;
     }
     std::sort(files.begin(), files.end());

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "common/crew.h"
+#include "common/site_files.h"
 #include "content/ids.h"
 #include "content/record_cache.h"
 #include "content/yaml_reader.h"
@@ -343,7 +344,9 @@ void read_site(const fs::path& site_dir, Diagnostics& diags, Content& content) {
     SiteConfig& site = content.site;
     site.path = display_path(p);
     std::string text;
-    if (!read_file(p, text)) {
+    const EntryKind kind = site_entry(p, site_dir, &diags, site.path);
+    if (kind == EntryKind::unusable) return;
+    if (kind != EntryKind::file || !read_file(p, text)) {
         diags.error({site.path, 0, 0}, "the site settings are missing; create content/site.yaml with title, source_language and languages");
         return;
     }
@@ -374,7 +377,9 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
     const fs::path p = site_dir / "content" / "taxonomy.yaml";
     const std::string path = display_path(p);
     std::string text;
-    if (!read_file(p, text)) {
+    const EntryKind kind = site_entry(p, site_dir, &diags, path);
+    if (kind == EntryKind::unusable) return;
+    if (kind != EntryKind::file || !read_file(p, text)) {
         diags.error({path, 0, 0}, "the taxonomy is missing; create content/taxonomy.yaml with life_phases and topics");
         return;
     }
@@ -399,25 +404,17 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
     terms("topics", content.taxonomy.topics);
 }
 
-// Lists a folder's files in name order; nothing if it does not exist.
 // The files of a folder in name order, each with the path diagnostics show for it (the folder's,
 // normalised once, and the name: normalising every file's path costs more than reading a record
-// from the cache).
+// from the cache). Entries that are not files Lotse reads are reported (common/site_files.h).
 struct FolderFile {
     fs::path path;
     std::string shown;
 };
-std::vector<FolderFile> files_in(const fs::path& dir) {
-    std::vector<std::pair<std::string, fs::path>> named;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return {};
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.is_regular_file()) named.emplace_back(entry.path().filename().string(), entry.path());
-    std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+std::vector<FolderFile> files_in(const fs::path& dir, const fs::path& site_dir, Diagnostics& diags) {
     const std::string folder = display_path(dir) + "/";
     std::vector<FolderFile> out;
-    out.reserve(named.size());
-    for (auto& [name, path] : named) out.push_back({std::move(path), folder + name});
+    for (SiteFile& f : site_files(dir, site_dir, &diags)) out.push_back({std::move(f.path), folder + f.name});
     return out;
 }
 
@@ -443,7 +440,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
                   Diagnostics& diags, const std::string& source_language, std::vector<Rec>& out,
                   std::initializer_list<std::string_view> keys, RecordCache& cache) {
     const fs::path dir = site_dir / "content" / folder;
-    const std::vector<FolderFile> files = files_in(dir);
+    const std::vector<FolderFile> files = files_in(dir, site_dir, diags);
     const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     std::vector<Diagnostics> found(files.size());
     std::vector<std::optional<Rec>> records(files.size());
@@ -532,7 +529,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
 }
 
 void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) {
-    for (const auto& [p, path] : files_in(site_dir / "content" / "pages")) {
+    for (const auto& [p, path] : files_in(site_dir / "content" / "pages", site_dir, diags)) {
         const std::string name = p.filename().string();
         if (name.front() == '.') continue;
         // <slug>.<language>.md
@@ -590,6 +587,11 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
 Content load_content(const fs::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache_file,
                      const std::function<void(const SiteConfig&)>& site_read) {
     Content content;
+    // A content folder that is a link out of the site, or a loop, is reported once, here.
+    if (site_entry(site_dir / "content", site_dir, &diags, display_path(site_dir / "content")) == EntryKind::unusable) {
+        if (site_read) site_read(content.site);
+        return content;
+    }
     read_site(site_dir, diags, content);
     if (site_read) site_read(content.site);
     read_taxonomy(site_dir, diags, content);

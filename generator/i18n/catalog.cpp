@@ -17,6 +17,8 @@
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
+#include "common/site_files.h"
+
 extern char** environ;
 
 namespace lotse {
@@ -130,13 +132,9 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
 
     // File by file: a later folder's de.txt replaces an earlier one's.
     std::map<std::string, fs::path> sources;
-    for (const fs::path& dir : dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) continue;
-        for (const auto& entry : fs::directory_iterator(dir, ec))
-            if (entry.is_regular_file() && entry.path().extension() == ".txt")
-                sources[entry.path().stem().string()] = entry.path();
-    }
+    for (const fs::path& dir : dirs)
+        for (const SiteFile& f : site_files(dir, dir.parent_path(), &diags))
+            if (f.path.extension() == ".txt") sources[f.path.stem().string()] = f.path;
 
     // ICU reads a language's chain of bundles (fa_AF, fa, root) from one folder, made for this run.
     // It is made beside the kept bundles if there are any, so that they are linked, not copied.

@@ -67,6 +67,9 @@ namespace {
 // --date must be a real day; CLI11 reports anything else as a usage error (exit 2).
 lotse::Date parse_date_flag(const std::string& text) {
     const lotse::ParsedDate parsed = lotse::parse_date(text);
+    if (parsed.error == lotse::CalendarError::out_of_range)
+        throw CLI::ValidationError("--date", "must be a date from " + std::string(lotse::kFirstDate) + " to " +
+                                                 std::string(lotse::kLastDate) + "; found \"" + text + "\"");
     if (parsed.error != lotse::CalendarError::none)
         throw CLI::ValidationError("--date", "must be a date written YYYY-MM-DD that exists, e.g. 2026-11-15; found \"" + text + "\"");
     return parsed.date;

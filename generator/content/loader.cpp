@@ -174,6 +174,11 @@ std::vector<TimeSlot> read_slots(const FileContext& ctx, MapReader& record, std:
         auto from = m.node("from", Need::required);
         auto to = m.node("to", Need::required);
         auto f = from.IsDefined() ? read_time(ctx, from, "from") : std::nullopt;
+        if (f && *f == 24 * 60) {
+            ctx.diags.error(position(ctx, from), "\"from\" is 24:00, the end of a day; a time slot can end at 24:00 but "
+                                                 "begins at 00:00 at the earliest");
+            f.reset();
+        }
         auto t = to.IsDefined() ? read_time(ctx, to, "to") : std::nullopt;
         slot.note = m.text("note");
         if (!f || !t) continue;

@@ -109,6 +109,10 @@ std::optional<Date> read_date(const FileContext& file, const YAML::Node& node, s
         case CalendarError::does_not_exist:
             file.diags.error(position(file, node), quoted(name) + " is " + *value + ", a date that does not exist");
             break;
+        case CalendarError::out_of_range:
+            file.diags.error(position(file, node), quoted(name) + " is " + *value + ", outside the dates Lotse accepts (" +
+                                                       std::string(kFirstDate) + " to " + std::string(kLastDate) + ")");
+            break;
     }
     return std::nullopt;
 }
@@ -125,6 +129,7 @@ std::optional<int> read_time(const FileContext& file, const YAML::Node& node, st
         case CalendarError::does_not_exist:
             file.diags.error(position(file, node), quoted(name) + " is " + *value + ", a time that does not exist (hours 00 to 23, minutes 00 to 59, or 24:00 for midnight)");
             break;
+        case CalendarError::out_of_range: break;  // dates only
     }
     return std::nullopt;
 }

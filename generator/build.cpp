@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <charconv>
+#include <stdexcept>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -45,9 +47,18 @@ fs::path data_dir() {
 
 Date default_today() {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-        char* end = nullptr;
-        const long long seconds = std::strtoll(epoch, &end, 10);
-        if (end && *end == '\0') return date_from_epoch_seconds(seconds);
+        const std::string_view text(epoch);
+        long long seconds = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+        if (error != std::errc() || end != text.data() + text.size())
+            throw std::invalid_argument("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 00:00 UTC, "
+                                        "e.g. 1798761600; found \"" + std::string(text) + "\"");
+        const Date today = date_from_epoch_seconds(seconds);
+        const std::string iso = to_iso(today);
+        if (!today.ok() || iso < kFirstDate || iso > kLastDate)
+            throw std::invalid_argument("SOURCE_DATE_EPOCH " + std::string(text) + " is outside the dates Lotse accepts (" +
+                                        std::string(kFirstDate) + " to " + std::string(kLastDate) + ")");
+        return today;
     }
     return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
 }

@@ -32,14 +32,16 @@ public:
 
     void run() {
         site();
-        taxonomy();
+        // Labels and messages are looked up in the source catalog: without it (reported once, in
+        // site() or by the catalog itself) every lookup would repeat that.
+        if (catalogs_.has_source()) taxonomy();
         for (const Provider& p : c_.providers) common(p, "provider");
         for (const Offer& o : c_.offers) offer(o);
         for (const Course& c : c_.courses) course(c);
         for (const Contact& c : c_.contacts) contact(c);
         for (const Pathway& p : c_.pathways) pathway(p);
-        pages();
-        catalogs();
+        if (!c_.site.source_language.empty()) pages();
+        if (catalogs_.has_source()) catalogs();
     }
 
 private:
@@ -47,11 +49,11 @@ private:
         const SiteConfig& s = c_.site;
         if (s.source_language.empty()) return;
         std::set<std::string> seen;
-        for (const Located& l : s.languages) {
-            if (!is_language_tag(l.value))
-                diags_.error(l.pos, q(l.value) + " is not a language tag Lotse understands; use BCP 47 tags such as de, ar, fa, uk or pt-BR");
+        for (const Located& l : s.languages)  // only tags: the loader reported the others
             if (!seen.insert(l.value).second) diags_.error(l.pos, q(l.value) + " is listed twice in \"languages\"");
-        }
+        if (!catalogs_.has_source() && !catalogs_.source_reported())
+            diags_.error(s.source_language_pos, "there is no catalog for the source language " + q(s.source_language) +
+                                                    " (i18n/" + s.source_language + ".txt); every interface text comes from it");
         if (!s.languages.empty() && !seen.count(s.source_language)) {
             diags_.error(s.languages.front().pos,
                          "\"languages\" must include the source language " + q(s.source_language));

@@ -189,6 +189,16 @@ std::vector<TimeSlot> read_slots(const FileContext& ctx, MapReader& record, std:
     return out;
 }
 
+// The tags of `words` that are language tags; the others are reported at their position.
+std::vector<Located> language_tags(const FileContext& ctx, std::vector<Located> words) {
+    std::erase_if(words, [&](const Located& w) {
+        if (is_language_tag(w.value)) return false;
+        ctx.diags.error(w.pos, not_a_language_tag(w.value));
+        return true;
+    });
+    return words;
+}
+
 void read_common(const SourceFile& file, MapReader& m, Record& r) {
     if (YAML::Node c = m.node("checked", Need::required); c.IsDefined()) {
         r.checked_pos = position(file.ctx, c);
@@ -220,7 +230,7 @@ Offer read_offer(const SourceFile& file, MapReader& m) {
     o.life_phases = m.words("life_phases", Need::required);
     o.topics = m.words("topics", Need::required);
     o.audience = m.words("audience", Need::optional, kAudience);
-    o.languages = m.words("languages");
+    o.languages = language_tags(file.ctx, m.words("languages"));
     o.location = read_location(file.ctx, m);
     if (YAML::Node d = m.node("dates"); d.IsDefined()) {
         MapReader dates(file.ctx, d, "dates", {"from", "until"});
@@ -301,7 +311,7 @@ Contact read_contact(const SourceFile& file, MapReader& m) {
     c.topics = m.words("topics", Need::required);
     c.life_phases = m.words("life_phases", Need::required);
     c.audience = m.words("audience", Need::optional, kAudience);
-    c.languages = m.words("languages");
+    c.languages = language_tags(file.ctx, m.words("languages"));
     c.location = read_location(file.ctx, m);
     c.phone = m.string("phone").value_or("");
     c.email = m.string("email").value_or("");
@@ -358,15 +368,20 @@ void read_site(const fs::path& site_dir, Diagnostics& diags, Content& content) {
     FileContext ctx{site.path, diags, ""};
     auto root = parse_yaml(ctx, text);
     if (!root) return;
-    // The source language decides how plain strings are read, so it is read first.
-    if (root->IsMap() && (*root)["source_language"].IsScalar()) ctx.source_language = (*root)["source_language"].Scalar();
     MapReader m(ctx, *root, "site settings",
                 {"title", "tagline", "source_language", "languages", "base_url", "region", "review_after_days", "contact"});
     if (!m.valid()) return;
-    site.source_language = m.string("source_language", Need::required).value_or("");
+    // The source language decides how plain strings are read, so it is read first. A tag that is
+    // not one is reported here, once: everything that depends on it is left unchecked.
+    if (auto source = m.located("source_language", Need::required)) {
+        site.source_language_pos = source->pos;
+        if (is_language_tag(source->value)) site.source_language = source->value;
+        else diags.error(source->pos, not_a_language_tag(source->value));
+    }
+    ctx.source_language = site.source_language;
     site.title = m.text("title", Need::required);
     site.tagline = m.text("tagline");
-    site.languages = m.words("languages", Need::required);
+    site.languages = language_tags(ctx, m.words("languages", Need::required));
     site.base_url = m.string("base_url").value_or("");
     if (!site.base_url.empty() && site.base_url.back() != '/') site.base_url += '/';
     site.region = m.string("region").value_or("");
@@ -541,10 +556,14 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
         const auto first_dot = name.find('.');
         const auto md = name.size() > 3 ? name.size() - 3 : std::string::npos;
         const bool named_right = first_dot != std::string::npos && md != std::string::npos && name.compare(md, 3, ".md") == 0 &&
-                                 first_dot < md && is_valid_id(name.substr(0, first_dot)) &&
-                                 is_language_tag(name.substr(first_dot + 1, md - first_dot - 1));
+                                 first_dot < md && is_valid_id(name.substr(0, first_dot));
         if (!named_right) {
             diags.error({path, 0, 0}, "a page file must be named <slug>.<language>.md, e.g. imprint.de.md");
+            continue;
+        }
+        if (const std::string tag = name.substr(first_dot + 1, md - first_dot - 1); !is_language_tag(tag)) {
+            diags.error({path, 0, 0}, "\"" + tag + "\" in this file's name is not a language tag; name a page "
+                                      "<slug>.<language>.md with a BCP 47 tag, e.g. imprint.de-AT.md");
             continue;
         }
         Page page;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "content/ids.h"
+
 namespace lotse {
 
 namespace {
@@ -77,13 +79,18 @@ LocalisedText read_text(const FileContext& file, const YAML::Node& node, std::st
             }
             const std::string& language = it->first.Scalar();
             if (seen.count(language)) continue;  // reported by the duplicate-key scan
+            if (!is_language_tag(language)) {
+                file.diags.error(key_pos, not_a_language_tag(language));
+                continue;
+            }
             seen[language] = key_pos.line;
             if (auto value = read_scalar(file, it->second, std::string(name) + "." + language)) {
                 text.by_language[language] = *value;
                 text.positions[language] = position(file, it->second);
             }
         }
-        if (!text.by_language.empty() && !text.find(file.source_language)) {
+        // Without a valid source language (reported in site.yaml) there is nothing to compare with.
+        if (!text.by_language.empty() && !file.source_language.empty() && !text.find(file.source_language)) {
             file.diags.error(text.pos, quoted(name) + " has no text in the source language " +
                                            quoted(file.source_language) + "; every text needs it, e.g. " +
                                            std::string(name) + ": {" + file.source_language + ": \"…\"}");

@@ -152,6 +152,7 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
     // compiled each into a folder of its own and kept there for the next run.
     std::map<std::string, fs::path> kept_as;
     std::map<std::string, std::unique_ptr<GenrbRun>> runs;
+    std::set<std::string> failed;  // catalogs that could not be compiled (reported)
     for (const auto& [name, path] : sources) {
         texts[name] = slurp(path);
         if (!compiled.empty()) {
@@ -175,6 +176,7 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
             if (kept_as.count(name)) keep_bundle(own, kept_as[name]);
             continue;
         }
+        failed.insert(name);
         std::istringstream lines(complaints);
         std::string line;
         bool reported = false;
@@ -218,9 +220,14 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
             if (U_FAILURE(status)) break;
             if (ures_getType(item.get()) == URES_STRING) keys.insert(ures_getKey(item.get()));
         }
+        out.source_found_ = true;
     } else {
-        diags.error({"i18n/" + source_language + ".txt", 0, 0},
-                    "there is no catalog for the source language \"" + source_language + "\"; every interface text comes from it");
+        // Its file (de.txt, or pt.txt for pt-BR) may be there and have been reported as broken.
+        UErrorCode status = U_ZERO_ERROR;
+        const std::string id = icu::Locale::forLanguageTag(source_language, status).getName();
+        out.source_reported_ = std::any_of(failed.begin(), failed.end(), [&](const std::string& name) {
+            return id == name || id.rfind(name + "_", 0) == 0;
+        });
     }
     out.source_keys_.assign(keys.begin(), keys.end());
 

@@ -217,10 +217,14 @@ private:
     }
 
     void catalogs() {
-        for (const std::string& language : catalogs_.uncatalogued())
-            diags_.warning(c_.site.path.empty() ? SourcePos{"content/site.yaml", 0, 0} : SourcePos{c_.site.path, 0, 0},
-                           "there is no catalog for " + q(language) + " (i18n/" + language +
-                               ".txt); its pages show the interface in " + q(c_.site.source_language));
+        for (const std::string& language : catalogs_.uncatalogued()) {
+            // Where the language is listed in site.yaml, which is where it can be changed.
+            SourcePos pos = c_.site.path.empty() ? SourcePos{"content/site.yaml", 0, 0} : SourcePos{c_.site.path, 0, 0};
+            for (const Located& l : c_.site.languages)
+                if (l.value == language) pos = l.pos;
+            diags_.warning(pos, "there is no catalog for " + q(language) + " (i18n/" + language +
+                                    ".txt); its pages show the interface in " + q(c_.site.source_language));
+        }
         for (const Catalogs::Gap& gap : catalogs_.gaps()) {
             const std::string path = catalogs_.catalog_path(gap.language);
             diags_.warning({path.empty() ? "i18n/" + gap.language + ".txt" : path, 0, 0},

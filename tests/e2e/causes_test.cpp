@@ -77,6 +77,16 @@ TEST(Causes, LanguageTagsAreCheckedWhereTheyAreWritten) {
         << site.err();
 }
 
+TEST(Causes, LanguageWithoutCatalogIsNamedWhereItIsListed) {
+    TestSite site;
+    site.file("content/site.yaml", site_yaml("de", "[de, en, pt-BR]"));
+    EXPECT_EQ(site.check(), 0);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/site.yaml:3:21: warning: there is no catalog for \"pt-BR\" (i18n/pt-BR.txt); its "
+                            "pages show the interface in \"de\""))
+        << site.err();
+}
+
 // The command line as a coordinator uses it.
 int run(const std::string& args, std::string* output) {
     const std::string cmd = std::string(LOTSE_BINARY) + " " + args + " 2>&1";

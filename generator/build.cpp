@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <charconv>
+#include <stdexcept>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +21,7 @@
 
 #include "check/check.h"
 #include "common/crew.h"
+#include "common/site_files.h"
 #include "content/loader.h"
 #include "i18n/catalog.h"
 #include "i18n/coverage.h"
@@ -44,9 +47,18 @@ fs::path data_dir() {
 
 Date default_today() {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-        char* end = nullptr;
-        const long long seconds = std::strtoll(epoch, &end, 10);
-        if (end && *end == '\0') return date_from_epoch_seconds(seconds);
+        const std::string_view text(epoch);
+        long long seconds = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+        if (error != std::errc() || end != text.data() + text.size())
+            throw std::invalid_argument("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 00:00 UTC, "
+                                        "e.g. 1798761600; found \"" + std::string(text) + "\"");
+        const Date today = date_from_epoch_seconds(seconds);
+        const std::string iso = to_iso(today);
+        if (!today.ok() || iso < kFirstDate || iso > kLastDate)
+            throw std::invalid_argument("SOURCE_DATE_EPOCH " + std::string(text) + " is outside the dates Lotse accepts (" +
+                                        std::string(kFirstDate) + " to " + std::string(kLastDate) + ")");
+        return today;
     }
     return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
 }
@@ -58,7 +70,9 @@ std::vector<fs::path> layered(const fs::path& site_dir, const char* name) {
     std::vector<fs::path> dirs{data_dir() / name};
     std::error_code ec;
     const fs::path own = site_dir / name;
-    if (fs::is_directory(own, ec) && !fs::equivalent(own, dirs.front(), ec)) dirs.push_back(own);
+    // Anything there but a folder (a loop, a link out of the site) is reported where it is read.
+    if (site_entry(own, site_dir, nullptr, {}) != EntryKind::missing && !fs::equivalent(own, dirs.front(), ec))
+        dirs.push_back(own);
     return dirs;
 }
 
@@ -150,14 +164,13 @@ std::uint64_t shared_inputs_hash(const RunOptions& o, const SitePlan& plan, cons
     h = mix(h, slurp(content / "site.yaml"));
     h = mix(h, slurp(content / "taxonomy.yaml"));
     // Named as from the site folder, so that another spelling of it (., an absolute path) is the same site.
+    // The same files the loader and the catalogs read: never a pipe, which would keep this waiting.
     std::vector<std::pair<std::string, fs::path>> files;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(content / "pages", ec))
-        files.emplace_back("pages/" + e.path().filename().string(), e.path());
+    for (SiteFile& f : site_files(content / "pages", o.site_dir, nullptr)) files.emplace_back("pages/" + f.name, std::move(f.path));
     int layer = 0;
     for (const fs::path& i18n : layered(o.site_dir, "i18n")) {
-        for (const auto& e : fs::directory_iterator(i18n, ec))
-            files.emplace_back("i18n" + std::to_string(layer) + "/" + e.path().filename().string(), e.path());
+        for (SiteFile& f : site_files(i18n, i18n.parent_path(), nullptr))
+            files.emplace_back("i18n" + std::to_string(layer) + "/" + f.name, std::move(f.path));
         ++layer;
     }
     std::sort(files.begin(), files.end());

@@ -28,7 +28,9 @@ struct RunOptions {
 // the binary, or the source tree Lotse was built from.
 std::filesystem::path data_dir();
 
-// "today" for date-dependent rules: SOURCE_DATE_EPOCH if set, else the system clock.
+// "today" for date-dependent rules: SOURCE_DATE_EPOCH if set, else the system clock. A
+// SOURCE_DATE_EPOCH that is not a whole number of seconds, or outside the dates Lotse accepts,
+// throws std::invalid_argument saying so (a usage error: it would otherwise silently be ignored).
 Date default_today();
 
 int run_check(const RunOptions& options, std::ostream& out, std::ostream& err);

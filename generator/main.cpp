@@ -1,5 +1,7 @@
 // The command line: parses flags, runs the pipeline, maps the outcome to an exit code.
 #include <algorithm>
+#include <filesystem>
+#include <stdexcept>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -65,9 +67,14 @@ void populate_new_extents() {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 // --date must be a real day; CLI11 reports anything else as a usage error (exit 2).
 lotse::Date parse_date_flag(const std::string& text) {
     const lotse::ParsedDate parsed = lotse::parse_date(text);
+    if (parsed.error == lotse::CalendarError::out_of_range)
+        throw CLI::ValidationError("--date", "must be a date from " + std::string(lotse::kFirstDate) + " to " +
+                                                 std::string(lotse::kLastDate) + "; found \"" + text + "\"");
     if (parsed.error != lotse::CalendarError::none)
         throw CLI::ValidationError("--date", "must be a date written YYYY-MM-DD that exists, e.g. 2026-11-15; found \"" + text + "\"");
     return parsed.date;
@@ -109,10 +116,20 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         options.site_dir = site;
         options.out = out;
+        if (build->count("--out") && out.empty())
+            throw CLI::ValidationError("--out", "is empty; give the folder to write the site to, e.g. --out public");
+        // Only a folder can hold a site; the writer would call a file a folder that is not empty.
+        std::error_code ec;
+        if (!out.empty() && fs::exists(out, ec) && !fs::is_directory(out, ec))
+            throw CLI::ValidationError("--out", "\"" + out + "\" is a file, not a folder; give a folder for the site "
+                                                "(a new or empty one, or one Lotse wrote before)");
         options.today = date.empty() ? lotse::default_today() : parse_date_flag(date);
     } catch (const CLI::ParseError& e) {
         const int rc = app.exit(e);
         return rc == 0 ? lotse::kSuccess : lotse::kUsageError;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << e.what() << '\n';
+        return lotse::kUsageError;
     }
     options.exits_after = true;
     if (*build) return lotse::run_build(options, std::cout, std::cerr);

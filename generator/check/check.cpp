@@ -33,14 +33,16 @@ public:
 
     void run() {
         site();
-        taxonomy();
+        // Labels and messages are looked up in the source catalog: without it (reported once, in
+        // site() or by the catalog itself) every lookup would repeat that.
+        if (catalogs_.has_source()) taxonomy();
         for (const Provider& p : c_.providers) common(p, "provider");
         for (const Offer& o : c_.offers) offer(o);
         for (const Course& c : c_.courses) course(c);
         for (const Contact& c : c_.contacts) contact(c);
         for (const Pathway& p : c_.pathways) pathway(p);
-        pages();
-        catalogs();
+        if (!c_.site.source_language.empty()) pages();
+        if (catalogs_.has_source()) catalogs();
     }
 
 private:
@@ -48,11 +50,11 @@ private:
         const SiteConfig& s = c_.site;
         if (s.source_language.empty()) return;
         std::set<std::string> seen;
-        for (const Located& l : s.languages) {
-            if (!is_language_tag(l.value))
-                diags_.error(l.pos, q(l.value) + " is not a language tag Lotse understands; use BCP 47 tags such as de, ar, fa, uk or pt-BR");
+        for (const Located& l : s.languages)  // only tags: the loader reported the others
             if (!seen.insert(l.value).second) diags_.error(l.pos, q(l.value) + " is listed twice in \"languages\"");
-        }
+        if (!catalogs_.has_source() && !catalogs_.source_reported())
+            diags_.error(s.source_language_pos, "there is no catalog for the source language " + q(s.source_language) +
+                                                    " (i18n/" + s.source_language + ".txt); every interface text comes from it");
         if (!s.languages.empty() && !seen.count(s.source_language)) {
             diags_.error(s.languages.front().pos,
                          "\"languages\" must include the source language " + q(s.source_language));
@@ -215,10 +217,14 @@ private:
     }
 
     void catalogs() {
-        for (const std::string& language : catalogs_.uncatalogued())
-            diags_.warning(c_.site.path.empty() ? SourcePos{"content/site.yaml", 0, 0} : SourcePos{c_.site.path, 0, 0},
-                           "there is no catalog for " + q(language) + " (i18n/" + language +
-                               ".txt); its pages show the interface in " + q(c_.site.source_language));
+        for (const std::string& language : catalogs_.uncatalogued()) {
+            // Where the language is listed in site.yaml, which is where it can be changed.
+            SourcePos pos = c_.site.path.empty() ? SourcePos{"content/site.yaml", 0, 0} : SourcePos{c_.site.path, 0, 0};
+            for (const Located& l : c_.site.languages)
+                if (l.value == language) pos = l.pos;
+            diags_.warning(pos, "there is no catalog for " + q(language) + " (i18n/" + language +
+                                    ".txt); its pages show the interface in " + q(c_.site.source_language));
+        }
         for (const Catalogs::Gap& gap : catalogs_.gaps()) {
             const std::string path = catalogs_.catalog_path(gap.language);
             diags_.warning({path.empty() ? "i18n/" + gap.language + ".txt" : path, 0, 0},

@@ -33,6 +33,8 @@ ParsedDate parse_date(std::string_view t) {
            std::chrono::month{static_cast<unsigned>(number(t.substr(5, 2)))},
            std::chrono::day{static_cast<unsigned>(number(t.substr(8, 2)))}};
     if (!d.ok()) return {{}, CalendarError::does_not_exist};
+    // ISO dates compare as text.
+    if (t < kFirstDate || t > kLastDate) return {{}, CalendarError::out_of_range};
     return {d, CalendarError::none};
 }
 

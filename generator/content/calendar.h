@@ -12,7 +12,12 @@ namespace lotse {
 using Date = std::chrono::year_month_day;
 
 // Why a date or time was rejected, so the diagnostic can say which rule was broken.
-enum class CalendarError { none, format, does_not_exist };
+enum class CalendarError { none, format, does_not_exist, out_of_range };
+
+// The dates Lotse accepts: enough for any course, counselling hour or birth year it will show,
+// and within what every output (ICU's formats, iCalendar's four-digit years) writes exactly.
+inline constexpr std::string_view kFirstDate = "1900-01-01";
+inline constexpr std::string_view kLastDate = "2199-12-31";
 
 struct ParsedDate {
     Date date{};
@@ -24,7 +29,7 @@ std::string to_iso(Date d);  // 2027-01-11
 long long days_since_epoch(Date d);
 Date date_from_epoch_seconds(long long seconds);
 
-// Minutes after midnight; 24:00 is allowed as the end of a day.
+// Minutes after midnight; 24:00 (1440) is the end of a day, which only a closing time can be.
 struct ParsedTime {
     int minutes = 0;
     CalendarError error = CalendarError::none;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include <unicode/locid.h>
+#include <unicode/uloc.h>
 
 namespace lotse {
 
@@ -16,9 +16,18 @@ bool is_language_tag(std::string_view s) {
     for (char c : language)
         if (c < 'a' || c > 'z') return false;
     if (s.find('_') != std::string_view::npos) return false;
+    // ICU reads the longest well-formed tag at the start; the whole text must be one ("ar-" is not).
+    const std::string tag(s);
+    char id[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale l = icu::Locale::forLanguageTag(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), status);
-    return U_SUCCESS(status) && !l.isBogus() && *l.getLanguage() != '\0';
+    uloc_forLanguageTag(tag.c_str(), id, sizeof id, &parsed, &status);
+    return U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING && parsed == static_cast<int32_t>(tag.size()) &&
+           id[0] != '\0';
+}
+
+std::string not_a_language_tag(std::string_view s) {
+    return "\"" + std::string(s) + "\" is not a language tag; write a BCP 47 tag such as de, ar, fa, uk or pt-BR";
 }
 
 }  // namespace lotse

@@ -12,6 +12,7 @@
 #include "common/crew.h"
 #include "common/url_policy.h"
 #include "content/encoding.h"
+#include "common/site_files.h"
 #include "content/ids.h"
 #include "content/record_cache.h"
 #include "content/yaml_reader.h"
@@ -195,6 +196,11 @@ std::vector<TimeSlot> read_slots(const FileContext& ctx, MapReader& record, std:
         auto from = m.node("from", Need::required);
         auto to = m.node("to", Need::required);
         auto f = from.IsDefined() ? read_time(ctx, from, "from") : std::nullopt;
+        if (f && *f == 24 * 60) {
+            ctx.diags.error(position(ctx, from), "\"from\" is 24:00, the end of a day; a time slot can end at 24:00 but "
+                                                 "begins at 00:00 at the earliest");
+            f.reset();
+        }
         auto t = to.IsDefined() ? read_time(ctx, to, "to") : std::nullopt;
         slot.note = m.text("note");
         if (!f || !t) continue;
@@ -215,6 +221,16 @@ std::string address_field(MapReader& m, std::string_view key, AddressUse use) {
         return "";
     }
     return field->value;
+}
+
+// The tags of `words` that are language tags; the others are reported at their position.
+std::vector<Located> language_tags(const FileContext& ctx, std::vector<Located> words) {
+    std::erase_if(words, [&](const Located& w) {
+        if (is_language_tag(w.value)) return false;
+        ctx.diags.error(w.pos, not_a_language_tag(w.value));
+        return true;
+    });
+    return words;
 }
 
 void read_common(const SourceFile& file, MapReader& m, Record& r) {
@@ -248,7 +264,7 @@ Offer read_offer(const SourceFile& file, MapReader& m) {
     o.life_phases = m.words("life_phases", Need::required);
     o.topics = m.words("topics", Need::required);
     o.audience = m.words("audience", Need::optional, kAudience);
-    o.languages = m.words("languages");
+    o.languages = language_tags(file.ctx, m.words("languages"));
     o.location = read_location(file.ctx, m);
     if (YAML::Node d = m.node("dates"); d.IsDefined()) {
         MapReader dates(file.ctx, d, "dates", {"from", "until"});
@@ -329,7 +345,7 @@ Contact read_contact(const SourceFile& file, MapReader& m) {
     c.topics = m.words("topics", Need::required);
     c.life_phases = m.words("life_phases", Need::required);
     c.audience = m.words("audience", Need::optional, kAudience);
-    c.languages = m.words("languages");
+    c.languages = language_tags(file.ctx, m.words("languages"));
     c.location = read_location(file.ctx, m);
     c.phone = address_field(m, "phone", AddressUse::phone);
     c.email = address_field(m, "email", AddressUse::email);
@@ -377,7 +393,9 @@ void read_site(const fs::path& site_dir, Diagnostics& diags, Content& content) {
     SiteConfig& site = content.site;
     site.path = display_path(p);
     std::string text;
-    if (!read_file(p, text)) {
+    const EntryKind kind = site_entry(p, site_dir, &diags, site.path);
+    if (kind == EntryKind::unusable) return;
+    if (kind != EntryKind::file || !read_file(p, text)) {
         diags.error({site.path, 0, 0}, "the site settings are missing; create content/site.yaml with title, source_language and languages");
         return;
     }
@@ -386,15 +404,20 @@ void read_site(const fs::path& site_dir, Diagnostics& diags, Content& content) {
     ctx.set_text(without_bom(text));
     auto root = parse_yaml(ctx, text);
     if (!root) return;
-    // The source language decides how plain strings are read, so it is read first.
-    if (root->IsMap() && (*root)["source_language"].IsScalar()) ctx.source_language = (*root)["source_language"].Scalar();
     MapReader m(ctx, *root, "site settings",
                 {"title", "tagline", "source_language", "languages", "base_url", "region", "review_after_days", "contact"});
     if (!m.valid()) return;
-    site.source_language = m.string("source_language", Need::required).value_or("");
+    // The source language decides how plain strings are read, so it is read first. A tag that is
+    // not one is reported here, once: everything that depends on it is left unchecked.
+    if (auto source = m.located("source_language", Need::required)) {
+        site.source_language_pos = source->pos;
+        if (is_language_tag(source->value)) site.source_language = source->value;
+        else diags.error(source->pos, not_a_language_tag(source->value));
+    }
+    ctx.source_language = site.source_language;
     site.title = m.text("title", Need::required);
     site.tagline = m.text("tagline");
-    site.languages = m.words("languages", Need::required);
+    site.languages = language_tags(ctx, m.words("languages", Need::required));
     site.base_url = address_field(m, "base_url", AddressUse::web);
     // Page paths are appended to it, so it ends in a folder and carries no ?… or #… part.
     if (site.base_url.find_first_of("?#") != std::string::npos) {
@@ -416,7 +439,9 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
     const fs::path p = site_dir / "content" / "taxonomy.yaml";
     const std::string path = display_path(p);
     std::string text;
-    if (!read_file(p, text)) {
+    const EntryKind kind = site_entry(p, site_dir, &diags, path);
+    if (kind == EntryKind::unusable) return;
+    if (kind != EntryKind::file || !read_file(p, text)) {
         diags.error({path, 0, 0}, "the taxonomy is missing; create content/taxonomy.yaml with life_phases and topics");
         return;
     }
@@ -443,25 +468,17 @@ void read_taxonomy(const fs::path& site_dir, Diagnostics& diags, Content& conten
     terms("topics", content.taxonomy.topics);
 }
 
-// Lists a folder's files in name order; nothing if it does not exist.
 // The files of a folder in name order, each with the path diagnostics show for it (the folder's,
 // normalised once, and the name: normalising every file's path costs more than reading a record
-// from the cache).
+// from the cache). Entries that are not files Lotse reads are reported (common/site_files.h).
 struct FolderFile {
     fs::path path;
     std::string shown;
 };
-std::vector<FolderFile> files_in(const fs::path& dir) {
-    std::vector<std::pair<std::string, fs::path>> named;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return {};
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.is_regular_file()) named.emplace_back(entry.path().filename().string(), entry.path());
-    std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+std::vector<FolderFile> files_in(const fs::path& dir, const fs::path& site_dir, Diagnostics& diags) {
     const std::string folder = display_path(dir) + "/";
     std::vector<FolderFile> out;
-    out.reserve(named.size());
-    for (auto& [name, path] : named) out.push_back({std::move(path), folder + name});
+    for (SiteFile& f : site_files(dir, site_dir, &diags)) out.push_back({std::move(f.path), folder + f.name});
     return out;
 }
 
@@ -487,7 +504,7 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
                   Diagnostics& diags, const std::string& source_language, std::vector<Rec>& out,
                   std::initializer_list<std::string_view> keys, RecordCache& cache) {
     const fs::path dir = site_dir / "content" / folder;
-    const std::vector<FolderFile> files = files_in(dir);
+    const std::vector<FolderFile> files = files_in(dir, site_dir, diags);
     const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     std::vector<Diagnostics> found(files.size());
     std::vector<std::optional<Rec>> records(files.size());
@@ -577,17 +594,21 @@ void read_records(const fs::path& site_dir, std::string_view folder, std::string
 }
 
 void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) {
-    for (const auto& [p, path] : files_in(site_dir / "content" / "pages")) {
+    for (const auto& [p, path] : files_in(site_dir / "content" / "pages", site_dir, diags)) {
         const std::string name = p.filename().string();
         if (name.front() == '.') continue;
         // <slug>.<language>.md
         const auto first_dot = name.find('.');
         const auto md = name.size() > 3 ? name.size() - 3 : std::string::npos;
         const bool named_right = first_dot != std::string::npos && md != std::string::npos && name.compare(md, 3, ".md") == 0 &&
-                                 first_dot < md && is_valid_id(name.substr(0, first_dot)) &&
-                                 is_language_tag(name.substr(first_dot + 1, md - first_dot - 1));
+                                 first_dot < md && is_valid_id(name.substr(0, first_dot));
         if (!named_right) {
             diags.error({path, 0, 0}, "a page file must be named <slug>.<language>.md, e.g. imprint.de.md");
+            continue;
+        }
+        if (const std::string tag = name.substr(first_dot + 1, md - first_dot - 1); !is_language_tag(tag)) {
+            diags.error({path, 0, 0}, "\"" + tag + "\" in this file's name is not a language tag; name a page "
+                                      "<slug>.<language>.md with a BCP 47 tag, e.g. imprint.de-AT.md");
             continue;
         }
         Page page;
@@ -638,6 +659,11 @@ void read_pages(const fs::path& site_dir, Diagnostics& diags, Content& content) 
 Content load_content(const fs::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache_file,
                      const std::function<void(const SiteConfig&)>& site_read) {
     Content content;
+    // A content folder that is a link out of the site, or a loop, is reported once, here.
+    if (site_entry(site_dir / "content", site_dir, &diags, display_path(site_dir / "content")) == EntryKind::unusable) {
+        if (site_read) site_read(content.site);
+        return content;
+    }
     read_site(site_dir, diags, content);
     if (site_read) site_read(content.site);
     read_taxonomy(site_dir, diags, content);

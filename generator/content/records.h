@@ -195,8 +195,9 @@ struct Page {
 struct SiteConfig {
     std::string path;
     LocalisedText title, tagline;
-    std::string source_language;
-    std::vector<Located> languages;
+    std::string source_language;  // empty if missing or not a language tag (reported)
+    SourcePos source_language_pos;
+    std::vector<Located> languages;  // only valid tags (the others are reported)
     std::string base_url;
     std::string region;
     int review_after_days = 180;

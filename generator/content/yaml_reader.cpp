@@ -5,6 +5,8 @@
 #include <set>
 #include <vector>
 
+#include "content/ids.h"
+
 namespace lotse {
 
 namespace {
@@ -126,13 +128,18 @@ LocalisedText read_text(const FileContext& file, const YAML::Node& node, std::st
             }
             const std::string& language = it->first.Scalar();
             if (seen.count(language)) continue;  // reported by parse_yaml
+            if (!is_language_tag(language)) {
+                file.diags.error(key_pos, not_a_language_tag(language));
+                continue;
+            }
             seen[language] = key_pos.line;
             if (auto value = read_scalar(file, it->second, std::string(name) + "." + language)) {
                 text.by_language[language] = *value;
                 text.positions[language] = position(file, it->second);
             }
         }
-        if (!text.by_language.empty() && !text.find(file.source_language)) {
+        // Without a valid source language (reported in site.yaml) there is nothing to compare with.
+        if (!text.by_language.empty() && !file.source_language.empty() && !text.find(file.source_language)) {
             file.diags.error(text.pos, quoted(name) + " has no text in the source language " +
                                            quoted(file.source_language) + "; every text needs it, e.g. " +
                                            std::string(name) + ": {" + file.source_language + ": \"…\"}");
@@ -158,6 +165,10 @@ std::optional<Date> read_date(const FileContext& file, const YAML::Node& node, s
         case CalendarError::does_not_exist:
             file.diags.error(position(file, node), quoted(name) + " is " + *value + ", a date that does not exist");
             break;
+        case CalendarError::out_of_range:
+            file.diags.error(position(file, node), quoted(name) + " is " + *value + ", outside the dates Lotse accepts (" +
+                                                       std::string(kFirstDate) + " to " + std::string(kLastDate) + ")");
+            break;
     }
     return std::nullopt;
 }
@@ -174,6 +185,7 @@ std::optional<int> read_time(const FileContext& file, const YAML::Node& node, st
         case CalendarError::does_not_exist:
             file.diags.error(position(file, node), quoted(name) + " is " + *value + ", a time that does not exist (hours 00 to 23, minutes 00 to 59, or 24:00 for midnight)");
             break;
+        case CalendarError::out_of_range: break;  // dates only
     }
     return std::nullopt;
 }

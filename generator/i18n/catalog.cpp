@@ -18,6 +18,7 @@
 #include <unicode/ustring.h>
 
 #include "content/encoding.h"
+#include "common/site_files.h"
 
 extern char** environ;
 
@@ -132,13 +133,9 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
 
     // File by file: a later folder's de.txt replaces an earlier one's.
     std::map<std::string, fs::path> sources;
-    for (const fs::path& dir : dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) continue;
-        for (const auto& entry : fs::directory_iterator(dir, ec))
-            if (entry.is_regular_file() && entry.path().extension() == ".txt")
-                sources[entry.path().stem().string()] = entry.path();
-    }
+    for (const fs::path& dir : dirs)
+        for (const SiteFile& f : site_files(dir, dir.parent_path(), &diags))
+            if (f.path.extension() == ".txt") sources[f.path.stem().string()] = f.path;
 
     // ICU reads a language's chain of bundles (fa_AF, fa, root) from one folder, made for this run.
     // It is made beside the kept bundles if there are any, so that they are linked, not copied.
@@ -156,10 +153,14 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
     // compiled each into a folder of its own and kept there for the next run.
     std::map<std::string, fs::path> kept_as;
     std::map<std::string, std::unique_ptr<GenrbRun>> runs;
+    std::set<std::string> failed;  // catalogs that could not be compiled (reported)
     for (const auto& [name, path] : sources) {
         texts[name] = slurp(path);
         // genrb would only say that it found an illegal character, and not where.
-        if (!check_utf8(path.lexically_normal().generic_string(), texts[name], diags)) continue;
+        if (!check_utf8(path.lexically_normal().generic_string(), texts[name], diags)) {
+            failed.insert(name);
+            continue;
+        }
         if (!compiled.empty()) {
             char key[32];
             std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(
@@ -181,6 +182,7 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
             if (kept_as.count(name)) keep_bundle(own, kept_as[name]);
             continue;
         }
+        failed.insert(name);
         std::istringstream lines(complaints);
         std::string line;
         bool reported = false;
@@ -224,9 +226,14 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
             if (U_FAILURE(status)) break;
             if (ures_getType(item.get()) == URES_STRING) keys.insert(ures_getKey(item.get()));
         }
+        out.source_found_ = true;
     } else {
-        diags.error({"i18n/" + source_language + ".txt", 0, 0},
-                    "there is no catalog for the source language \"" + source_language + "\"; every interface text comes from it");
+        // Its file (de.txt, or pt.txt for pt-BR) may be there and have been reported as broken.
+        UErrorCode status = U_ZERO_ERROR;
+        const std::string id = icu::Locale::forLanguageTag(source_language, status).getName();
+        out.source_reported_ = std::any_of(failed.begin(), failed.end(), [&](const std::string& name) {
+            return id == name || id.rfind(name + "_", 0) == 0;
+        });
     }
     out.source_keys_.assign(keys.begin(), keys.end());
 

@@ -49,6 +49,11 @@ public:
     };
     // Keys of the source catalog that a language has to borrow from the source language.
     std::vector<Gap> gaps() const;
+    // Whether the source language's catalog was found; if not, whether that was reported already
+    // (its file could not be compiled): the missing catalog itself is reported where the source
+    // language is named, in site.yaml.
+    bool has_source() const { return source_found_; }
+    bool source_reported() const { return source_reported_; }
     // Languages for which no catalog exists at all.
     const std::vector<std::string>& uncatalogued() const { return uncatalogued_; }
     // Where a language's catalog came from (for diagnostics); empty if none.
@@ -72,6 +77,7 @@ private:
     std::map<std::string, Language> languages_;
     std::vector<std::string> source_keys_;
     std::vector<std::string> uncatalogued_;
+    bool source_found_ = false, source_reported_ = false;
     std::string source_language_;
 };
 

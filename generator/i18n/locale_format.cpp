@@ -1,6 +1,7 @@
 #include "i18n/locale_format.h"
 
 #include <unicode/dtptngen.h>
+#include <unicode/formattedvalue.h>
 #include <unicode/numsys.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
@@ -146,13 +147,54 @@ std::string LocaleFormat::month(Date d) const {
 std::string LocaleFormat::time_range(int from, int to) const {
     return remembered("times " + std::to_string(from) + " " + std::to_string(to), [&] {
         UErrorCode status = U_ZERO_ERROR;
-        // 24:00 ends a day; shown as the last minute would be wrong, so it is taken as midnight.
-        icu::DateInterval span(from * 60000.0, to * 60000.0);
-        icu::UnicodeString out;
-        icu::FieldPosition pos;
-        time_interval().format(&span, out, pos, status);
-        return utf8(out);
+        if (to < 24 * 60) {
+            icu::DateInterval span(from * 60000.0, to * 60000.0);
+            icu::UnicodeString out;
+            icu::FieldPosition pos;
+            time_interval().format(&span, out, pos, status);
+            return utf8(out);
+        }
+        return end_of_day_range(from);
     });
+}
+
+std::string LocaleFormat::end_of_day_range(int from) const {
+    // 24:00 is midnight at the end of the same day. As the next day's 00:00 the range would span
+    // two days and show both dates, so it is formatted as ending at 00:00 (01:00 when it starts at
+    // 00:00, so that the two ends differ) of the same day, and the end's hour is then written as
+    // the locale writes the end of a day: 24 on a 24-hour clock; 12 AM on a 12-hour one is
+    // midnight already.
+    UErrorCode status = U_ZERO_ERROR;
+    const int shown_end = from == 0 ? 60 : 0;
+    const icu::DateInterval span(from * 60000.0, shown_end * 60000.0);
+    const icu::FormattedDateInterval formatted = time_interval().formatToValue(span, status);
+    icu::UnicodeString out = formatted.toString(status);
+    if (U_FAILURE(status)) return "24:00";
+    int32_t end_start = -1;
+    icu::ConstrainedFieldPosition spans;
+    spans.constrainCategory(UFIELD_CATEGORY_DATE_INTERVAL_SPAN);
+    while (formatted.nextPosition(spans, status))
+        if (spans.getField() == 1) end_start = spans.getStart();
+    icu::ConstrainedFieldPosition hour;
+    hour.constrainCategory(UFIELD_CATEGORY_DATE);
+    while (end_start >= 0 && formatted.nextPosition(hour, status)) {
+        if (hour.getStart() < end_start) continue;
+        const int32_t field = hour.getField();
+        if (field != UDAT_HOUR_OF_DAY0_FIELD && field != UDAT_HOUR1_FIELD && field != UDAT_HOUR0_FIELD &&
+            field != UDAT_HOUR_OF_DAY1_FIELD)
+            continue;
+        const int32_t width = hour.getLimit() - hour.getStart();
+        std::unique_ptr<icu::NumberFormat> digits(number_format().clone());
+        digits->setGroupingUsed(false);
+        digits->setMinimumIntegerDigits(width);
+        icu::UnicodeString written;
+        // The hour field as each clock writes the end of a day: H 24, k 24, h 12, K 0.
+        const int32_t value = field == UDAT_HOUR1_FIELD ? 12 : field == UDAT_HOUR0_FIELD ? 0 : 24;
+        digits->format(static_cast<int64_t>(value), written);
+        out.replace(hour.getStart(), width, written);
+        break;
+    }
+    return utf8(out);
 }
 
 std::string LocaleFormat::weekday(Weekday d) const {

@@ -79,6 +79,7 @@ private:
     const icu::DateIntervalFormat& date_interval() const;
     const icu::DateIntervalFormat& time_interval() const;
     const icu::NumberFormat& number_format() const;
+    std::string end_of_day_range(int from) const;  // from .. 24:00
     const icu::Collator& collator() const;
 
     std::string language_;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "content/encoding.h"
+#include "common/site_files.h"
 
 namespace lotse {
 
@@ -101,16 +102,8 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags,
                           const std::string& key) {
     // name -> file, later folders winning.
     std::map<std::string, fs::path> files;
-    for (const fs::path& dir : dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) continue;
-        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); ++it) {
-            if (!it->is_regular_file()) continue;
-            const std::string rel = it->path().lexically_relative(dir).generic_string();
-            if (rel.front() == '.') continue;
-            files[rel] = it->path();
-        }
-    }
+    for (const fs::path& dir : dirs)
+        for (SiteFile& f : site_files(dir, dir.parent_path(), &diags, true)) files[f.name] = std::move(f.path);
     Templates out;
     std::map<std::string, std::pair<std::string, fs::path>> sources;  // name -> text, file
     for (const auto& [rel, path] : files) {

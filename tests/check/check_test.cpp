@@ -240,7 +240,7 @@ TEST(Check, CatalogGapsAndMissingCatalogsAreListed) {
     EXPECT_EQ(site.check(), 0);
     const std::string en_path = (site.path() / "i18n/en.txt").lexically_normal().generic_string();
     EXPECT_THAT(site.diagnostics(),
-                ElementsAre("content/site.yaml: warning: there is no catalog for \"ti\" (i18n/ti.txt); its pages show "
+                ElementsAre("content/site.yaml:3:21: warning: there is no catalog for \"ti\" (i18n/ti.txt); its pages show "
                             "the interface in \"de\"",
                             "i18n/en.txt: warning: message \"nav.az\" is not translated; \"de\" is shown"));
 }

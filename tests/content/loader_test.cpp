@@ -286,8 +286,8 @@ TEST(Loader, SiteLanguagesMustBeLanguageTags) {
     site.file("content/site.yaml", "title: Teststadt\nsource_language: de\nlanguages: [de, english, pt-BR]\n");
     EXPECT_EQ(site.check(), 1);
     EXPECT_THAT(site.diagnostics(),
-                testing::Contains("content/site.yaml:3:17: error: \"english\" is not a language tag Lotse understands; "
-                                  "use BCP 47 tags such as de, ar, fa, uk or pt-BR"));
+                testing::Contains("content/site.yaml:3:17: error: \"english\" is not a language tag; write a BCP 47 "
+                                  "tag such as de, ar, fa, uk or pt-BR"));
 }
 
 TEST(Loader, PageNamesThatThePortalUsesAreRefused) {

@@ -31,6 +31,24 @@ TEST(LocaleFormat, GermanDateRangesAndTimes) {
     EXPECT_EQ(de.money(25, "EUR"), "25\u00a0€");
 }
 
+// 24:00 closes a day: shown as the locale writes the end of the day, on the same day.
+TEST(LocaleFormat, MidnightAsClosingTimeStaysOnTheSameDay) {
+    EXPECT_EQ(LocaleFormat("de").time_range(23 * 60, 24 * 60), "23:00\u201324:00 Uhr");
+    EXPECT_EQ(LocaleFormat("de").time_range(0, 24 * 60), "00:00\u201324:00 Uhr");
+    EXPECT_EQ(LocaleFormat("fa").time_range(23 * 60 + 30, 24 * 60),
+              "\u06f2\u06f3:\u06f3\u06f0 \u062a\u0627 \u06f2\u06f4:\u06f0\u06f0");  // ۲۳:۳۰ تا ۲۴:۰۰
+    EXPECT_EQ(LocaleFormat("en").time_range(23 * 60, 24 * 60), "11:00\u202fPM\u2009\u2013\u200912:00\u202fAM");
+    EXPECT_EQ(LocaleFormat("ar").time_range(23 * 60, 24 * 60),
+              "\u0661\u0661:\u0660\u0660 \u0645 \u2013 \u0661\u0662:\u0660\u0660 \u0635");  // ١١:٠٠ م – ١٢:٠٠ ص
+}
+
+TEST(LocaleFormat, DatesAtTheEdgesOfTheAcceptedRange) {
+    EXPECT_EQ(LocaleFormat("de").date_range(day("1900-01-01"), day("2199-12-31")), "1. Jan. 1900\u2009\u2013\u200931. Dez. 2199");
+    EXPECT_EQ(LocaleFormat("ar").date_range(day("1900-01-01"), day("2199-12-31")),
+              "\u0661 \u064a\u0646\u0627\u064a\u0631\u060c \u0661\u0669\u0660\u0660 \u2013 "
+              "\u0663\u0661 \u062f\u064a\u0633\u0645\u0628\u0631\u060c \u0662\u0661\u0669\u0669");
+}
+
 // A memo that keeps what it is given, in a map a test can read and plant.
 struct MapMemo : FormatMemo {
     std::optional<std::string_view> find(std::string_view key) override {

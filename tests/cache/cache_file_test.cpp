@@ -60,8 +60,8 @@ TEST(CacheFile, AnyOtherBytesAreAMiss) {
     const std::string payload(1000, 'x');
     ASSERT_TRUE(write_cache_file(file, "records 9", "lotse test", payload));
     const std::string bytes = read(file);
-    // Every byte of the header and the payload changed, one at a time.
-    for (std::size_t at = 0; at < bytes.size(); ++at) {
+    // Every byte of the header, and every 7th of the payload, changed one at a time.
+    for (std::size_t at = 0; at < bytes.size(); at += at < bytes.size() - payload.size() ? 1 : 7) {
         std::string changed = bytes;
         changed[at] ^= 0x01;
         write(file, changed);

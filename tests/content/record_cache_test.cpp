@@ -197,9 +197,9 @@ TEST(RecordCache, VerifiedBytesOfAnotherShapeGiveNoImpossibleValue) {
     const std::string payload(CacheFile::read(cache.file, "records 2", key).payload());
     // Every byte of the contact's entry, in turn, made 7: a length, a count, a weekday or a kind of
     // location that does not fit.
-    const std::size_t entry = payload.find("contacts/mbe.yaml");
-    ASSERT_NE(entry, std::string::npos);
-    for (std::size_t at = entry; at < payload.size(); ++at)
+    const std::size_t entry = payload.find("contacts/mbe.yaml"), next = payload.find("providers/vhs.yaml");
+    ASSERT_LT(entry, next);
+    for (std::size_t at = entry; at + 8 < next; ++at)
         for (char value : {'\x07'}) {
             std::string changed = payload;
             changed[at] = value;

@@ -1,15 +1,13 @@
 #include "content/record_cache.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstring>
-#include <fstream>
 #include <type_traits>
 
+#include "cache/cache_file.h"
 #include "content/record_fields.h"
 
 namespace lotse {
@@ -18,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kMagic = "lotse record cache 1\n";
+constexpr std::string_view kKind = "records 2";
 // A file changed within this long before the cache was saved may have changed again within the
 // same tick of the file system's clock, so its stamp alone does not vouch for it.
 constexpr std::uint64_t kRacyNs = 2'000'000'000;
@@ -70,7 +68,20 @@ private:
     const std::string& file_;
 };
 
-// Reads what Writer wrote; any value that does not fit the bytes left marks the whole entry bad.
+// How many values each enum of the records has: a number read for an enum is checked against it,
+// so that no value outside the enum reaches a table indexed by it.
+template <typename E>
+constexpr int kEnumValues = 0;
+template <>
+constexpr int kEnumValues<Location::Kind> = 3;
+template <>
+constexpr int kEnumValues<Weekday> = 7;
+template <>
+constexpr int kEnumValues<Severity> = 2;
+
+// Reads what Writer wrote; any value that does not fit the bytes left, or its type, marks the
+// whole entry bad. The file's checksum vouches for its bytes; this vouches that no bytes, whatever
+// they are, are read out of bounds or become a value its type cannot hold.
 class Reader {
 public:
     Reader(std::string_view in, const FilePath& file) : in_(in), file_(file) {}
@@ -121,9 +132,11 @@ public:
     template <typename E>
         requires std::is_enum_v<E>
     void operator()(E& e) {
+        static_assert(kEnumValues<E> > 0, "say in kEnumValues how many values the enum has");
         int v = 0;
         (*this)(v);
-        e = static_cast<E>(v);
+        if (v < 0 || v >= kEnumValues<E>) ok_ = false;
+        else e = static_cast<E>(v);
     }
     template <typename T>
     void operator()(std::optional<T>& o) {
@@ -178,32 +191,17 @@ std::optional<FileStamp> stamp_of(int folder, const char* name) {
                      static_cast<std::uint64_t>(st.st_ino)};
 }
 
-RecordCache::RecordCache(fs::path file, std::string key) : file_(std::move(file)), key_(std::move(key)) {
-    // Mapped, not read: most of it is only looked at, and pages come straight from the page cache.
-    // Every page is mapped in one call (MADV_POPULATE_READ, Linux 5.14; an older kernel refuses
-    // it and nothing changes): the index is spread over the whole file, a record's header every
-    // page or two, and faulting the pages in one by one took 5 ms for 2,000 records.
-    const int fd = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-        void* at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-        if (at != MAP_FAILED) {
-            mapped_ = {static_cast<const char*>(at), static_cast<std::size_t>(st.st_size)};
-            ::madvise(at, mapped_.size(), MADV_POPULATE_READ);
-        }
-    }
-    ::close(fd);
+// Mapped, not read: most of it is only looked at, and pages come straight from the page cache.
+RecordCache::RecordCache(fs::path file, std::string key)
+    : file_(std::move(file)), key_(std::move(key)), cached_(CacheFile::read(file_, kKind, key_)), mapped_(cached_.payload()) {
     if (!read_index()) entries_.clear();
 }
 
-RecordCache::~RecordCache() {
-    if (!mapped_.empty()) ::munmap(const_cast<char*>(mapped_.data()), mapped_.size());
-}
+RecordCache::~RecordCache() = default;
 
-// The file: magic, key, the time it was saved, then per record file its path (relative to the
-// site), stamp, hash of its bytes, and the record with its diagnostics; numbers are 8 bytes,
-// strings their length and their bytes.
+// The cache file's payload (cache/cache_file.h; its identity is the key): the time it was saved,
+// then per record file its path (relative to the site), stamp, hash of its bytes, and the record
+// with its diagnostics; numbers are 8 bytes, strings their length and their bytes.
 bool RecordCache::read_index() {
     std::string_view rest(mapped_);
     auto number = [&](std::uint64_t& v) {
@@ -219,10 +217,8 @@ bool RecordCache::read_index() {
         rest.remove_prefix(n);
         return true;
     };
-    std::string_view magic, key;
     std::uint64_t count = 0;
-    if (!text(magic) || magic != kMagic || !text(key) || key != key_ || !number(saved_ns_) || !number(count))
-        return false;
+    if (!number(saved_ns_) || !number(count)) return false;
     for (std::uint64_t i = 0; i < count; ++i) {
         std::string_view path;
         Entry e;
@@ -283,38 +279,21 @@ void RecordCache::save() {
     // anew are left to be read again next time, until enough have changed (or gone) to be worth it.
     const std::size_t gone = entries_.size() > next_.size() ? entries_.size() - next_.size() : 0;
     if (entries_.empty() ? next_.empty() : (changes_ + gone) * kWorthSaving <= entries_.size()) return;
-    std::error_code ec;
-    fs::create_directories(file_.parent_path(), ec);
-    // Written beside and renamed, so another run never reads half a cache.
-    const fs::path temp = file_.string() + "." + std::to_string(::getpid());
-    std::ofstream f(temp, std::ios::binary | std::ios::trunc);
+    std::size_t size = 16;
+    for (const auto& [path, e] : next_) size += path.size() + 64 + e.blob.size();
+    std::string payload;
+    payload.reserve(size);
     const std::string none;
-    std::string head;
-    Writer w(head, none);
-    auto flush = [&] {
-        f.write(head.data(), static_cast<std::streamsize>(head.size()));
-        head.clear();
-    };
-    w(kMagic);
-    w(key_);
+    Writer w(payload, none);
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     w(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
     w(static_cast<std::uint64_t>(next_.size()));
     for (const auto& [path, e] : next_) {
         w(path);
         w(e.stamp.size), w(e.stamp.mtime_ns), w(e.stamp.ctime_ns), w(e.stamp.inode), w(e.hash);
-        w(static_cast<std::uint64_t>(e.blob.size()));
-        flush();
-        f.write(e.blob.data(), static_cast<std::streamsize>(e.blob.size()));
+        w(e.blob);
     }
-    flush();
-    f.close();
-    if (!f) {
-        fs::remove(temp, ec);
-        return;
-    }
-    fs::rename(temp, file_, ec);
-    if (ec) fs::remove(temp, ec);
+    write_cache_file(file_, kKind, key_, payload);
 }
 
 #define LOTSE_RECORD_CACHE(Rec)                                                                                     \

@@ -2,7 +2,8 @@
 // YAML parsing is most of loading, and a coordinator edits one file at a time.
 // A cached record is used only if its file has the same bytes as when it was read (known from
 // what stat says where that cannot be fooled, else from the bytes themselves), and only by the
-// same Lotse for the same source language. A missing, damaged or foreign cache is simply empty.
+// same Lotse for the same source language. A missing, damaged or foreign cache is simply empty
+// (cache/cache_file.h checks every byte of it).
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "cache/cache_file.h"
 #include "content/diagnostics.h"
 #include "content/records.h"
 
@@ -71,7 +73,8 @@ private:
 
     std::filesystem::path file_;
     std::string key_;
-    std::string_view mapped_;  // the cache file, mapped read-only; entries point into it
+    CacheFile cached_;
+    std::string_view mapped_;  // the cache file's payload; entries point into it
     std::uint64_t saved_ns_ = 0;
     std::unordered_map<std::string_view, Entry> entries_;
     std::mutex mutex_;

@@ -17,8 +17,9 @@
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
-#include "content/encoding.h"
+#include "cache/cache_file.h"
 #include "common/site_files.h"
+#include "content/encoding.h"
 
 extern char** environ;
 
@@ -87,8 +88,7 @@ std::string utf8(const icu::UnicodeString& s) {
 }
 
 // Puts the one compiled bundle (<locale>.res) in `from` into `to`: as a second name for the same
-// file where the file system allows (no bytes are copied, and none freed when the name goes),
-// else as a copy. False if there is none.
+// file where the file system allows (no bytes are copied), else as a copy. False if there is none.
 bool place_bundle(const fs::path& from, const fs::path& to) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(from, ec))
@@ -100,16 +100,46 @@ bool place_bundle(const fs::path& from, const fs::path& to) {
     return false;
 }
 
-// Keeps a compiled bundle's folder as `as`, whole or not at all (renamed into place); a cache that
-// cannot be written only means compiling again next time.
-void keep_bundle(const fs::path& folder, const fs::path& as) {
+// A kept bundle is a cache file (cache/cache_file.h) whose payload is the bundle's file name, a
+// newline and the bundle's bytes, made by this genrb of this ICU.
+constexpr std::string_view kKeptBundle = "compiled catalog 1";
+const std::string& compiler() {
+    static const std::string identity = std::string(LOTSE_GENRB) + " " + U_ICU_VERSION;
+    return identity;
+}
+
+// Puts the bundle kept as `kept` into `to`. ICU trusts a bundle's bytes (a damaged one crashes it),
+// so only bytes whose checksum verifies are written there, by this run, for ICU to read. False if
+// there is no such bundle or it cannot be written.
+bool place_kept_bundle(const fs::path& kept, const fs::path& to) {
+    const CacheFile cached = CacheFile::read(kept, kKeptBundle, compiler());
+    const std::string_view payload = cached.payload();
+    const std::size_t newline = payload.find('\n');
+    if (newline == std::string_view::npos) return false;
+    const std::string name(payload.substr(0, newline));
+    if (name.size() <= 4 || !name.ends_with(".res") || name.front() == '.' || name.find('/') != std::string::npos)
+        return false;
+    const std::string_view bytes = payload.substr(newline + 1);
+    const fs::path placed = to / name;
+    {
+        std::ofstream out(placed, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (out.flush()) return true;
+    }
     std::error_code ec;
-    fs::create_directories(as.parent_path(), ec);
-    const fs::path temp = as.string() + "." + std::to_string(getpid());
-    fs::remove_all(temp, ec);
-    if (!fs::create_directory(temp, ec) || !place_bundle(folder, temp)) return (void)fs::remove_all(temp, ec);
-    fs::rename(temp, as, ec);
-    if (ec) fs::remove_all(temp, ec);
+    fs::remove(placed, ec);
+    return false;
+}
+
+// Keeps the bundle genrb compiled into `folder` as `kept`; a cache that cannot be written only
+// means compiling again next time.
+void keep_bundle(const fs::path& folder, const fs::path& kept) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(folder, ec))
+        if (e.path().extension() == ".res") {
+            write_cache_file(kept, kKeptBundle, compiler(), e.path().filename().string() + "\n" + slurp(e.path()));
+            return;
+        }
 }
 
 // Line of the first mention of `key` in a catalog's text, for a diagnostic's position.
@@ -137,12 +167,12 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
         for (const SiteFile& f : site_files(dir, dir.parent_path(), &diags))
             if (f.path.extension() == ".txt") sources[f.path.stem().string()] = f.path;
 
-    // ICU reads a language's chain of bundles (fa_AF, fa, root) from one folder, made for this run.
-    // It is made beside the kept bundles if there are any, so that they are linked, not copied.
+    // ICU reads a language's chain of bundles (fa_AF, fa, root) from one folder, made for this run
+    // in the temporary folder: not in the cache, whose disk may be full or read-only.
     std::error_code ec;
-    if (!compiled.empty()) fs::create_directories(compiled, ec);
-    std::string templ = !compiled.empty() && fs::is_directory(compiled, ec) ? (compiled / "run-XXXXXX").string()
-                                                                             : "/tmp/lotse-i18n-XXXXXX";
+    fs::path temp = fs::temp_directory_path(ec);
+    if (ec) temp = "/tmp";
+    std::string templ = (temp / "lotse-i18n-XXXXXX").string();
     if (!mkdtemp(templ.data())) {
         diags.error({"i18n", 0, 0}, "cannot create a temporary folder to compile the catalogs");
         return out;
@@ -165,8 +195,8 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
             char key[32];
             std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(
                                                           texts[name] + "\n" + LOTSE_GENRB + " " + U_ICU_VERSION)));
-            kept_as[name] = compiled / key;
-            if (place_bundle(kept_as[name], work)) continue;
+            kept_as[name] = compiled / (std::string(key) + ".bundle");
+            if (place_kept_bundle(kept_as[name], work)) continue;
         }
         const fs::path own = work / ("genrb-" + name);
         fs::create_directory(own, ec);  // if it fails, genrb says so and the catalog is reported

@@ -1,13 +1,8 @@
 #include "render/fragment_cache.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
 
 namespace lotse {
 
@@ -15,12 +10,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kMagic = "lotse fragments 2\n";
+constexpr std::string_view kKind = "fragments 3";
 // The file is written again when one fragment in this many is new.
 constexpr std::size_t kWorthSaving = 64;
 constexpr std::size_t kEntry = 4 * sizeof(std::uint64_t);  // an index entry
 
 void put_number(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+
+// The cache file's identity: the shared hash, so that a file made from other inputs is a miss.
+std::string identity(std::uint64_t shared) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(shared));
+    return hex;
+}
 
 }  // namespace
 
@@ -33,35 +35,23 @@ FragmentCache::FragmentCache(fs::path stem, std::uint64_t shared, const std::vec
     }
 }
 
-FragmentCache::~FragmentCache() {
-    for (const auto& l : languages_)
-        if (!l->mapped.empty()) ::munmap(const_cast<char*>(l->mapped.data()), l->mapped.size());
-}
+FragmentCache::~FragmentCache() = default;
 
-// The file: magic, the shared hash, the number of fragments and the size of all their HTML; then
-// per fragment, by id, its id, fingerprint, and the offset and size of its HTML; then the HTML.
-// Numbers are 8 bytes. Nothing is read into memory: a fragment is found by a binary search of the
-// index in the mapped file, so a rebuild that needs a few hundred fragments reads only those.
+// The cache file's payload (cache/cache_file.h; its identity is the shared hash): the number of
+// fragments and the size of all their HTML; then per fragment, by id, its id, fingerprint, and the
+// offset and size of its HTML; then the HTML. Numbers are 8 bytes. Nothing is copied: a fragment
+// is found by a binary search of the index in the mapped file.
 void FragmentCache::load(Language& l) {
-    const int fd = ::open(l.file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-        void* at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-        if (at != MAP_FAILED) l.mapped = {static_cast<const char*>(at), static_cast<std::size_t>(st.st_size)};
-    }
-    ::close(fd);
-    std::string_view rest = l.mapped;
+    l.cached = CacheFile::read(l.file, kKind, identity(shared_));
+    std::string_view rest = l.cached.payload();
     auto number = [&](std::uint64_t& v) {
         if (rest.size() < sizeof v) return false;
         std::memcpy(&v, rest.data(), sizeof v);
         rest.remove_prefix(sizeof v);
         return true;
     };
-    std::uint64_t shared = 0, count = 0, bytes = 0;
-    if (!rest.starts_with(kMagic)) return;
-    rest.remove_prefix(kMagic.size());
-    if (!number(shared) || shared != shared_ || !number(count) || !number(bytes)) return;
+    std::uint64_t count = 0, bytes = 0;
+    if (!number(count) || !number(bytes)) return;
     if (count > rest.size() / kEntry || rest.size() - count * kEntry != bytes) return;  // cut short or too long
     const std::string_view index = rest.substr(0, count * kEntry), html = rest.substr(count * kEntry);
     // The index must be whole: ids in order, each fragment's HTML right after the one before.
@@ -126,35 +116,23 @@ void FragmentCache::save(std::size_t language) {
         if (Kept k = kept(l, n); !l.added.contains(k.id)) all.push_back(k);
     for (const auto& [id, f] : l.added) all.push_back({id, f.fingerprint, f.html});
     std::sort(all.begin(), all.end(), [](const Kept& a, const Kept& b) { return a.id < b.id; });
-    std::string head(kMagic);
+    std::string payload;
     std::uint64_t bytes = 0;
     for (const Kept& k : all) bytes += k.html.size();
-    put_number(head, shared_);
-    put_number(head, all.size());
-    put_number(head, bytes);
+    payload.reserve(16 + all.size() * kEntry + bytes);
+    put_number(payload, all.size());
+    put_number(payload, bytes);
     std::uint64_t offset = 0;
     for (const Kept& k : all) {
-        put_number(head, k.id);
-        put_number(head, k.fingerprint);
-        put_number(head, offset);
-        put_number(head, k.html.size());
+        put_number(payload, k.id);
+        put_number(payload, k.fingerprint);
+        put_number(payload, offset);
+        put_number(payload, k.html.size());
         offset += k.html.size();
     }
-    std::error_code ec;
-    fs::create_directories(l.file.parent_path(), ec);
-    // Written beside and renamed, so another build never reads half a file.
-    const fs::path temp = l.file.string() + "." + std::to_string(::getpid());
-    std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-    f.write(head.data(), static_cast<std::streamsize>(head.size()));
-    for (const Kept& k : all) f.write(k.html.data(), static_cast<std::streamsize>(k.html.size()));
-    f.close();
+    for (const Kept& k : all) payload += k.html;
     l.added.clear();
-    if (!f) {
-        fs::remove(temp, ec);
-        return;
-    }
-    fs::rename(temp, l.file, ec);
-    if (ec) fs::remove(temp, ec);
+    write_cache_file(l.file, kKind, identity(shared_), payload);
 }
 
 }  // namespace lotse

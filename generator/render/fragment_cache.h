@@ -3,7 +3,7 @@
 // rendering every card on it again. A fragment is used only if it was made from the same inputs:
 // the same record as the language shows it, with its provider (its fingerprint), and the same
 // everything else (the shared hash: Lotse, templates, catalogs, settings, date, published records).
-// A missing, damaged or outdated file is simply empty.
+// A missing, damaged or outdated file is simply empty (cache/cache_file.h checks every byte of it).
 #pragma once
 
 #include <cstdint>
@@ -15,6 +15,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "cache/cache_file.h"
 
 namespace lotse {
 
@@ -48,9 +50,9 @@ private:
     struct Language {
         std::filesystem::path file;
         std::once_flag loaded;
-        std::string_view mapped;
-        std::string_view index;  // into `mapped`: per fragment its id, fingerprint, offset and size, by id
-        std::string_view html;   // into `mapped`: the fragments' HTML, one after another
+        CacheFile cached;
+        std::string_view index;  // into `cached`: per fragment its id, fingerprint, offset and size, by id
+        std::string_view html;   // into `cached`: the fragments' HTML, one after another
         std::mutex mutex;  // for `added`
         std::unordered_map<std::uint64_t, Fragment> added;
     };

@@ -7,8 +7,9 @@
 #include <sstream>
 #include <string_view>
 
-#include "content/encoding.h"
+#include "cache/cache_file.h"
 #include "common/site_files.h"
+#include "content/encoding.h"
 
 namespace lotse {
 
@@ -55,20 +56,15 @@ bool is_text(const fs::path& p) {
     return kText.count(p.extension().string()) > 0;
 }
 
-constexpr std::string_view kCheckedHeader = "lotse checked templates 1\n";
+constexpr std::string_view kKind = "checked templates 2";
 
 // The hashes of the templates `file` lists as checked by a Lotse named `key`; none if the file is
-// missing, damaged or from another Lotse.
+// missing, damaged or from another Lotse (cache/cache_file.h checks every byte of it).
 std::set<std::uint64_t> read_checked(const fs::path& file, const std::string& key) {
     std::set<std::uint64_t> out;
     if (file.empty()) return out;
-    const std::string text = slurp(file);
-    std::string_view rest = text;
-    const std::string key_line = key + "\n";
-    if (!rest.starts_with(kCheckedHeader)) return out;
-    rest.remove_prefix(kCheckedHeader.size());
-    if (!rest.starts_with(key_line)) return out;
-    rest.remove_prefix(key_line.size());
+    const CacheFile cached = CacheFile::read(file, kKind, key);
+    std::string_view rest = cached.payload();
     for (std::size_t end; (end = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(end + 1)) {
         std::uint64_t h = 0;
         if (end == 16 && std::from_chars(rest.data(), rest.data() + 16, h, 16).ptr == rest.data() + 16) out.insert(h);
@@ -76,24 +72,15 @@ std::set<std::uint64_t> read_checked(const fs::path& file, const std::string& ke
     return out;
 }
 
+// One hash a line, in hexadecimal.
 void write_checked(const fs::path& file, const std::string& key, const std::set<std::uint64_t>& hashes) {
-    std::string text(kCheckedHeader);
-    text += key + "\n";
+    std::string text;
     char line[18];
     for (std::uint64_t h : hashes) {
         std::snprintf(line, sizeof line, "%016llx\n", static_cast<unsigned long long>(h));
         text += line;
     }
-    // Written beside and renamed: a build that reads it finds the whole file or the previous one.
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    const fs::path next = file.string() + ".new";
-    {
-        std::ofstream out(next, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out.flush()) return;
-    }
-    fs::rename(next, file, ec);
+    write_cache_file(file, kKind, key, text);
 }
 
 }  // namespace

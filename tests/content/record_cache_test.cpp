@@ -2,6 +2,8 @@
 // from the cache is exactly what parsing gives.
 #include "content/record_cache.h"
 
+#include "cache/cache_file.h"
+
 #include <chrono>
 #include <thread>
 
@@ -117,6 +119,17 @@ TEST_F(PlantedCache, ADamagedCacheIsIgnored) {
     }
 }
 
+TEST_F(PlantedCache, AnEditedCacheIsIgnored) {
+    std::string bytes = read(cache_file.file);
+    const std::size_t at = bytes.find("Aus dem Cache");
+    ASSERT_NE(at, std::string::npos);
+    bytes.replace(at, 13, "Aus dem Cachx");  // the same length: only the checksum tells
+    write(cache_file.file, bytes);
+    Diagnostics diags;
+    EXPECT_EQ(title(diags), "Aus der Datei");
+    EXPECT_TRUE(diags.items().empty());
+}
+
 TEST_F(PlantedCache, AFileWithErrorsIsNeverCached) {
     site.file("content/offers/kurs.yaml", "title: [kaputt\n");
     Diagnostics first, second;
@@ -167,6 +180,39 @@ TEST(RecordCache, AFewChangedFilesAreParsedAgainUntilEnoughChanged) {
     EXPECT_EQ(after.at("o8"), "Auch geändert");
     EXPECT_NE(read(cache.file), saved) << "two in 101 are";
     EXPECT_EQ(titles(), after);
+}
+
+// Bytes the checksum vouches for are still read with care: whatever a (future or faulty) writer put
+// there, the reader neither reads past them nor makes a value its type does not have.
+TEST(RecordCache, VerifiedBytesOfAnotherShapeGiveNoImpossibleValue) {
+    TestSite site;
+    site.file("content/contacts/mbe.yaml",
+              "name: {de: \"Beratung\"}\norganisation: vhs\ntopics: [work]\nlife_phases: [work-and-career]\n"
+              "hours:\n  - {days: [sun], from: \"09:00\", to: \"12:00\"}\nlocation: online\nchecked: 2026-10-20\n");
+    TempDir cache_dir;
+    const RecordCacheFile cache{cache_dir.path() / "site.records", "lotse test"};
+    Diagnostics first;
+    load_content(site.path(), first, cache);
+    const std::string key = cache.program + "\nde";
+    const std::string payload(CacheFile::read(cache.file, "records 2", key).payload());
+    // Every byte of the contact's entry, in turn, made 7: a length, a count, a weekday or a kind of
+    // location that does not fit.
+    const std::size_t entry = payload.find("contacts/mbe.yaml"), next = payload.find("providers/vhs.yaml");
+    ASSERT_LT(entry, next);
+    for (std::size_t at = entry; at + 8 < next; ++at)
+        for (char value : {'\x07'}) {
+            std::string changed = payload;
+            changed[at] = value;
+            ASSERT_TRUE(write_cache_file(cache.file, "records 2", key, changed));
+            Diagnostics diags;
+            const Content c = load_content(site.path(), diags, cache);
+            ASSERT_EQ(c.contacts.size(), 1u);
+            for (const TimeSlot& slot : c.contacts[0].hours)
+                for (Weekday d : slot.days) ASSERT_LT(static_cast<int>(d), 7) << "byte " << at << " made " << int(value);
+            ASSERT_LT(static_cast<int>(c.contacts[0].location.kind), 3) << "byte " << at << " made " << int(value);
+            for (const Diagnostic& d : diags.items())
+                ASSERT_TRUE(d.severity == Severity::error || d.severity == Severity::warning) << "byte " << at;
+        }
 }
 
 TEST(RecordCache, AnUnwritableCacheIsNoError) {

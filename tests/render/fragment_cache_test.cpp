@@ -2,6 +2,8 @@
 // the file is damaged, outdated or cannot be written.
 #include "render/fragment_cache.h"
 
+#include "cache/cache_file.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -109,18 +111,34 @@ TEST(FragmentCache, ADamagedFileIsEmpty) {
         EXPECT_EQ(found(next, 0, 2, 200), std::nullopt) << "cut to " << size << " bytes";
         EXPECT_EQ(found(next, 1, 1, 101), "<li>دورة</li>") << "the other language's file is whole";
     }
-    std::string huge = bytes;
-    // The first fragment's length (after the magic line, the inputs' hash, the count, the size of
-    // all HTML, its id, its fingerprint and its offset) made larger than the file.
-    const std::size_t length_at = std::string_view("lotse fragments 2\n").size() + 6 * 8;
-    std::fill(huge.begin() + length_at, huge.begin() + length_at + 8, '\xff');
-    write(file, huge);
+    // Bytes the checksum vouches for but of another shape (a fragment longer than the file) are
+    // not read past their end.
+    std::string payload;
+    for (std::uint64_t v : {std::uint64_t{1}, std::uint64_t{5}, std::uint64_t{1}, std::uint64_t{100}, std::uint64_t{0},
+                            std::uint64_t{1} << 40})
+        payload.append(reinterpret_cast<const char*>(&v), sizeof v);
+    payload += "<li>x";
+    ASSERT_TRUE(write_cache_file(file, "fragments 3", "0000000000000007", payload));
     FragmentCache next(stem, 7, kLanguages);
     EXPECT_EQ(found(next, 0, 1, 100), std::nullopt);
     EXPECT_EQ(found(next, 0, 2, 200), std::nullopt);
     write(file, bytes + "x");
     FragmentCache longer(stem, 7, kLanguages);
     EXPECT_EQ(found(longer, 0, 1, 100), std::nullopt);
+}
+
+TEST(FragmentCache, AnEditedFragmentIsNotFound) {
+    TempDir dir;
+    const fs::path stem = dir.path() / "site";
+    first_build(stem);
+    const fs::path file = dir.path() / "site.de.fragments";
+    std::string bytes = read(file);
+    bytes.replace(bytes.find("<li>Kurs</li>"), 13, "<li>Kurx</li>");  // the same length: only the checksum tells
+    write(file, bytes);
+    FragmentCache next(stem, 7, kLanguages);
+    EXPECT_EQ(found(next, 0, 1, 100), std::nullopt);
+    EXPECT_EQ(found(next, 0, 2, 200), std::nullopt);
+    EXPECT_EQ(found(next, 1, 1, 101), "<li>دورة</li>") << "the other language's file is whole";
 }
 
 TEST(FragmentCache, ACacheThatCannotBeWrittenIsNoError) {

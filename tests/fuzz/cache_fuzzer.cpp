@@ -1,16 +1,18 @@
-// Fuzz target: the cache readers fed arbitrary bytes, through their public interfaces. The first
-// byte picks the reader ('0' the record cache, '1' the fragment cache); the rest is the cache
-// file. Each reader accepts a file only for its own key (the record cache: this Lotse and the
-// source language; the fragment cache: the shared hash), and looks records up by path and stamp,
-// fragments by id: the target takes these from the bytes where the file's layout puts them, so
-// that the fuzzer spends its time past the header. Then each reader writes its file again, which
-// reads every entry it kept.
+// Fuzz target: the cache readers fed arbitrary bytes. The first byte picks what the bytes are:
+// '0' a record cache's payload and '1' a fragment cache's, each written as a cache file that
+// verifies (cache/cache_file.h), so the fuzzer reaches the readers past the checksum; '2' and '3'
+// the same readers given the bytes as the whole file, which must verify first. The record and
+// fragment readers look entries up by path and stamp or by id: the target takes these from the
+// bytes where the payload's layout puts them. Then each reader writes its file again, which reads
+// every entry it kept.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "cache/cache_file.h"
 #include "content/record_cache.h"
 #include "content/record_fields.h"
 #include "render/fragment_cache.h"
@@ -49,15 +51,19 @@ void find(RecordCache& cache, const std::string& path, const FileStamp& stamp) {
         for (const Diagnostic& d : diags.items()) (void)format(d);
 }
 
-void record_cache(std::string_view bytes) {
+// The kinds and identities the readers ask for (record_cache.cpp, fragment_cache.cpp).
+constexpr std::string_view kRecordKind = "records 2", kRecordKey = "fuzz";
+constexpr std::string_view kFragmentKind = "fragments 3", kShared = "0000000000000001";
+
+void record_cache(std::string_view bytes, bool wrapped) {
     const fs::path file = fuzz::scratch() / "fuzz.records";
-    fuzz::write(file, bytes);
-    // Magic, key, time of saving, number of entries; per entry its path, stamp, hash and record.
+    if (wrapped) write_cache_file(file, kRecordKind, kRecordKey, bytes);
+    else fuzz::write(file, bytes);
+    RecordCache cache(file, std::string(kRecordKey));
+    // The payload: time of saving, number of entries; per entry its path, stamp, hash and record.
     Peek p{bytes};
-    std::string_view magic, key;
     std::uint64_t saved = 0, count = 0;
-    (void)(p.text(magic) && p.text(key) && p.number(saved) && p.number(count));
-    RecordCache cache(file, std::string(key));
+    (void)(wrapped && p.number(saved) && p.number(count));
     for (std::uint64_t i = 0; i < count; ++i) {
         std::string_view path, blob;
         FileStamp s;
@@ -79,16 +85,17 @@ void record_cache(std::string_view bytes) {
     cache.save();
 }
 
-void fragment_cache(std::string_view bytes) {
+void fragment_cache(std::string_view bytes, bool wrapped) {
     const fs::path stem = fuzz::scratch() / "fuzz";
-    fuzz::write(stem.string() + ".de.fragments", bytes);
-    // Magic, shared hash, number of fragments, size of their HTML; per fragment its id,
-    // fingerprint, offset and size.
-    constexpr std::string_view kMagic = "lotse fragments 2\n";
-    Peek p{bytes.substr(std::min(bytes.size(), kMagic.size()))};
-    std::uint64_t shared = 0, count = 0, html_bytes = 0;
-    (void)(p.number(shared) && p.number(count) && p.number(html_bytes));
-    FragmentCache cache(stem, shared, {"de"});
+    const fs::path file = stem.string() + ".de.fragments";
+    if (wrapped) write_cache_file(file, kFragmentKind, kShared, bytes);
+    else fuzz::write(file, bytes);
+    // The payload: number of fragments, size of their HTML; per fragment its id, fingerprint,
+    // offset and size.
+    Peek p{bytes};
+    std::uint64_t count = 0, html_bytes = 0;
+    (void)(wrapped && p.number(count) && p.number(html_bytes));
+    FragmentCache cache(stem, 1, {"de"});
     std::uint64_t last = 0;
     for (std::uint64_t i = 0; i < count; ++i) {
         std::uint64_t id = 0, fingerprint = 0, offset = 0, length = 0;
@@ -108,7 +115,11 @@ void fragment_cache(std::string_view bytes) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view bytes = fuzz::as_text(data, size);
-    if (fuzz::pick(bytes, 2) == 0) record_cache(bytes);
-    else fragment_cache(bytes);
+    switch (fuzz::pick(bytes, 4)) {
+        case 0: record_cache(bytes, true); break;
+        case 1: fragment_cache(bytes, true); break;
+        case 2: record_cache(bytes, false); break;
+        default: fragment_cache(bytes, false); break;
+    }
     return 0;
 }

@@ -12,6 +12,7 @@ seconds=${1:-20}
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(record markdown catalog cache)
 
+scripts/install-deps.sh --fuzz
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLOTSE_FUZZ=ON -DLOTSE_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j2 --target "${targets[@]/#/fuzz_}"
 

@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Lotse needs to build and test; installs nothing already there.
-#   scripts/install-deps.sh [--browser] [MORE_PACKAGES...]
+#   scripts/install-deps.sh [--browser] [--fuzz] [MORE_PACKAGES...]
 # --browser adds what the browser test stage (tests/browser/) needs: Chromium, a Java runtime
 # for vnu, the fonts the stylesheet names (Noto, DejaVu: Latin, Cyrillic, Arabic script), and
 # Node.js with npm when no npm is on PATH. The stage's npm packages are pinned in
 # tests/browser/package-lock.json and installed by tests/browser/run.sh with `npm ci`.
+# --fuzz adds clang and libFuzzer for the fuzz targets (scripts/fuzz.sh).
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libyaml-cpp-dev libicu-dev icu-devtools libcmark-dev libkainjow-mustache-dev
   libcli11-dev nlohmann-json3-dev libical-dev libjemalloc-dev
   googletest libgtest-dev
-  clang libfuzzer-14-dev
 )
 for arg in "$@"; do
   case "$arg" in
@@ -19,6 +19,7 @@ for arg in "$@"; do
       packages+=(chromium default-jre-headless fonts-noto-core fonts-dejavu-core ca-certificates)
       command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
       ;;
+    --fuzz) packages+=(clang libfuzzer-14-dev) ;;
     *) packages+=("$arg") ;;
   esac
 done

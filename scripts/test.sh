@@ -6,7 +6,7 @@
 # keyboard in headless Chromium), whose last line is "browser: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh --browser
+scripts/install-deps.sh --browser --fuzz
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLOTSE_SANITIZE=ON -DLOTSE_TESTS=ON
 cmake --build build-test
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -42,8 +42,13 @@ void take_signals() {
             State& s = state();
             std::lock_guard<std::mutex> lock(s.mutex);
             s.ending = true;
+            // Other threads may still write into a folder while it is removed (a file made after
+            // its folder was read keeps that folder): removed again until it is gone. A folder
+            // once removed takes no new files.
             std::error_code ec;
-            for (const auto& folder : s.leftovers) std::filesystem::remove_all(folder, ec);
+            for (const auto& folder : s.leftovers)
+                for (int pass = 0; pass < 100 && std::filesystem::exists(std::filesystem::symlink_status(folder, ec)); ++pass)
+                    std::filesystem::remove_all(folder, ec);
         }
         // Ends the program the way the signal would have: a shell sees it killed by the signal.
         ::signal(sig, SIG_DFL);

@@ -17,8 +17,11 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <tuple>
 #include <utility>
+
+#include "common/crew.h"
 
 namespace lotse {
 
@@ -144,6 +147,45 @@ void each_entry(int fd, Each each) {
             each(std::string_view(e->d_name), type);
         }
     }
+}
+
+// Removes the folder `root` and everything in it, never following a link: the files of each
+// folder on every core (a rebuild removes the whole previous output), then the folders.
+void remove_tree(const fs::path& root) {
+    const int top = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (top < 0) {
+        ::unlink(root.c_str());
+        return;
+    }
+    std::vector<std::string> folders{""};  // each after the folder it is in
+    for (std::size_t i = 0; i < folders.size(); ++i) {
+        const int fd = open_folder(top, folders[i], O_RDONLY);
+        if (fd < 0) continue;
+        each_entry(fd, [&](std::string_view name, unsigned char type) {
+            if (type == DT_DIR) folders.push_back(folders[i].empty() ? std::string(name) : folders[i] + "/" + std::string(name));
+        });
+        ::close(fd);
+    }
+    std::atomic<std::size_t> next{0};
+    run_together(std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), static_cast<unsigned>(folders.size())),
+                 [&](unsigned) {
+                     std::vector<std::string> names;
+                     for (std::size_t i; (i = next++) < folders.size();) {
+                         const int fd = open_folder(top, folders[i], O_RDONLY);
+                         if (fd < 0) continue;
+                         names.clear();
+                         each_entry(fd, [&](std::string_view name, unsigned char type) {
+                             if (type != DT_DIR) names.emplace_back(name);
+                         });
+                         for (const std::string& name : names) ::unlinkat(fd, name.c_str(), 0);
+                         ::close(fd);
+                     }
+                 });
+    for (auto it = folders.rbegin(); it != folders.rend() && !it->empty(); ++it) ::unlinkat(top, it->c_str(), AT_REMOVEDIR);
+    ::close(top);
+    // Whatever is left (made while this ran) goes the slow way.
+    std::error_code ec;
+    fs::remove_all(root, ec);
 }
 
 // The names of what builds of `target` leave beside it.
@@ -318,11 +360,10 @@ void OutputWriter::remove_leftovers() const {
         if (name.starts_with(prefix) && type == DT_DIR) found.emplace_back(name);
     });
     ::close(dir);
-    std::error_code ec;
     for (const std::string& name : found) {
         int fd = -1;
         if (!lock_folder(parent / name, fd)) continue;  // a build running now
-        fs::remove_all(parent / name, ec);  // removes links in it, never follows them
+        remove_tree(parent / name);
         if (fd >= 0) ::close(fd);
     }
 }
@@ -357,9 +398,12 @@ void OutputWriter::close() {
     stage_folders_.clear();
     for (int* fd : {&stage_fd_, &target_fd_})
         if (*fd >= 0) ::close(std::exchange(*fd, -1));
-    // The staging folder, or after a commit the previous output.
-    std::error_code ec;
-    if (!stage_.empty()) fs::remove_all(stage_, ec);
+    // The staging folder, or after a commit the previous output; an interruption meanwhile waits,
+    // rather than removing the same folder at the same time.
+    if (!stage_.empty()) {
+        const auto held = interrupt::hold();
+        remove_tree(stage_);
+    }
     stage_.clear();
     leftover_.reset();
     for (int* fd : {&lock_fd_, &stage_lock_fd_})
@@ -470,12 +514,10 @@ bool OutputWriter::write_marker(const Listing& files) {
 }
 
 // Links the previous output's file `name` in the folder `from` (of the previous output) into the
-// staging folder's `folder`. False if it is no longer a regular file there (removed or replaced
-// by hand while this build ran).
+// staging folder's `folder`. False if it is not there (removed by hand while this build ran).
+// That it is a regular file was seen when the output was read (find_present).
 bool OutputWriter::link_previous(int from, std::string_view folder, const std::string& name) {
-    struct stat st {};
-    if (from < 0 || ::fstatat(from, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) return false;
-    const int to = stage_folder(folder);
+    const int to = from < 0 ? -1 : stage_folder(folder);
     return to >= 0 && ::linkat(from, name.c_str(), to, name.c_str(), 0) == 0;
 }
 
@@ -549,20 +591,32 @@ bool OutputWriter::commit() {
         if (same_listing && !staged) return true;
     }
     // Kept files, and files rendered again with the same bytes, are linked in from the previous
-    // output; each of its folders is opened once.
+    // output, folder by folder on every core: a rebuild links every unchanged file, and links
+    // into one folder wait for each other.
     Listing files = current;
-    std::unordered_map<std::string_view, int> previous_folders;
-    for (auto& [path, fingerprint] : files) {
-        auto it = rendered_.find(path);
-        if (it != rendered_.end() && it->second.staged) continue;
-        const std::string_view folder = folder_of(path);
-        auto [from, added] = previous_folders.try_emplace(folder, -1);
-        if (added) from->second = open_folder(target_fd_, std::string(folder), O_PATH);
-        // Removed by hand while this build ran: listed as to be rendered anew next time.
-        if (!link_previous(from->second, folder, std::string(name_of(path)))) fingerprint = 0;
+    std::vector<std::vector<std::size_t>> by_folder;  // indexes into `files`
+    {
+        std::unordered_map<std::string_view, std::size_t> folder_index;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            auto it = rendered_.find(files[i].first);
+            if (it != rendered_.end() && it->second.staged) continue;
+            auto [at, added] = folder_index.try_emplace(folder_of(files[i].first), by_folder.size());
+            if (added) by_folder.emplace_back();
+            by_folder[at->second].push_back(i);
+        }
     }
-    for (const auto& [folder, fd] : previous_folders)
-        if (fd >= 0) ::close(fd);
+    std::atomic<std::size_t> next{0};
+    run_together(std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), static_cast<unsigned>(by_folder.size())),
+                 [&](unsigned) {
+                     for (std::size_t f; (f = next++) < by_folder.size();) {
+                         const std::string_view folder = folder_of(files[by_folder[f].front()].first);
+                         const int from = open_folder(target_fd_, std::string(folder), O_PATH);
+                         for (const std::size_t i : by_folder[f])
+                             // Removed by hand while this build ran: listed as to be rendered anew next time.
+                             if (!link_previous(from, folder, std::string(name_of(files[i].first)))) files[i].second = 0;
+                         if (from >= 0) ::close(from);
+                     }
+                 });
     if (found_ == Found::listed && !carry_foreign()) return false;
     if (!write_marker(files) || !swap()) return false;
     removed_ = removed.size();

@@ -1,8 +1,10 @@
 // Test helpers: a throw-away site folder that tests fill file by file, and the pipeline run on it.
 #pragma once
 
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -45,6 +47,20 @@ inline void write(const std::filesystem::path& p, const std::string& text) {
 }
 
 inline Date day(const char* iso) { return parse_date(iso).date; }
+
+// Runs the lotse program as a coordinator does (`args` as typed in a shell), given a minute at
+// most: a FIFO opened for reading would keep it waiting for ever (exit 124 from timeout). Returns
+// the exit code; what it printed, both streams, goes to `output`.
+inline int run(const std::string& args, std::string* output = nullptr) {
+    const std::string cmd = "timeout 60 " + std::string(LOTSE_BINARY) + " " + args + " 2>&1";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    std::string text;
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, pipe)) text.append(buf, n);
+    const int status = pclose(pipe);
+    if (output) *output = text;
+    return WEXITSTATUS(status);
+}
 
 // A small valid site: German source, English and Arabic pages, one provider. Tests add or replace
 // files to make the case they need.

@@ -15,19 +15,6 @@ namespace fs = std::filesystem;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 
-// Runs the built program as a coordinator does, given a minute at most: a FIFO opened for
-// reading would keep it waiting for ever (exit 124 from timeout).
-int run(const std::string& args, std::string* output) {
-    const std::string cmd = "timeout 60 " + std::string(LOTSE_BINARY) + " " + args + " 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    std::string text;
-    char buf[4096];
-    while (size_t n = fread(buf, 1, sizeof buf, pipe)) text.append(buf, n);
-    const int status = pclose(pipe);
-    *output = text;
-    return WEXITSTATUS(status);
-}
-
 // The lines of `text` with the site folder cut off, as TestSite::diagnostics() shows them.
 std::vector<std::string> lines_of(const std::string& text, const TestSite& site) {
     std::vector<std::string> out;

@@ -277,18 +277,6 @@ TEST(Output, LanguageChooserNamesEachLanguageInItself) {
     EXPECT_THAT(page, HasSubstr("<li lang=\"de\" dir=\"ltr\"><a href=\"de/index.html\" hreflang=\"de\"><strong>Deutsch</strong>"));
 }
 
-// The command line as a coordinator uses it: exit codes 0, 1 and 2.
-int run(const std::string& args, std::string* output = nullptr) {
-    const std::string cmd = std::string(LOTSE_BINARY) + " " + args + " 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    std::string text;
-    char buf[4096];
-    while (size_t n = fread(buf, 1, sizeof buf, pipe)) text.append(buf, n);
-    const int status = pclose(pipe);
-    if (output) *output = text;
-    return WEXITSTATUS(status);
-}
-
 TEST(CommandLine, ExitCodes) {
     TestSite site;
     std::string out;

@@ -87,18 +87,6 @@ TEST(Causes, LanguageWithoutCatalogIsNamedWhereItIsListed) {
         << site.err();
 }
 
-// The command line as a coordinator uses it.
-int run(const std::string& args, std::string* output) {
-    const std::string cmd = std::string(LOTSE_BINARY) + " " + args + " 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    std::string text;
-    char buf[4096];
-    while (size_t n = fread(buf, 1, sizeof buf, pipe)) text.append(buf, n);
-    const int status = pclose(pipe);
-    *output = text;
-    return WEXITSTATUS(status);
-}
-
 TEST(Causes, OutPointingAtAFileSaysItIsAFile) {
     TestSite site;
     site.file("notes.txt", "mine\n");

@@ -95,7 +95,7 @@ private:
     }
 
     static std::string folder(std::string_view kind) {
-        for (const RecordKind& k : kRecordKinds)
+        for (const KindInfo& k : kRecordKinds)
             if (k.name == kind) return std::string(k.folder);
         return std::string(kind);
     }

@@ -7,19 +7,10 @@
 #include <string>
 
 #include "content/diagnostics.h"
+#include "content/kinds.h"
 #include "content/records.h"
 
 namespace lotse {
-
-// The kinds of record, as named in ref: links and pathway steps, and their folders.
-struct RecordKind {
-    std::string_view name;    // offer
-    std::string_view folder;  // offers
-};
-inline constexpr RecordKind kRecordKinds[] = {
-    {"provider", "providers"}, {"offer", "offers"},     {"course", "courses"},
-    {"contact", "contacts"},   {"pathway", "pathways"},
-};
 
 // Where the records read on an earlier run are kept (see record_cache.h), and the name of the
 // Lotse that may use them; no file: every record file is read.

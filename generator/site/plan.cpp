@@ -10,7 +10,7 @@ bool published(const Course& c, Date today) { return !(c.end < today); }
 bool published(const Offer& o, Date today) { return !o.dates.until || !(*o.dates.until < today); }
 
 std::string record_route(std::string_view kind, std::string_view id) {
-    for (const RecordKind& k : kRecordKinds)
+    for (const KindInfo& k : kRecordKinds)
         if (k.name == kind) return std::string(k.folder) + "/" + std::string(id) + ".html";
     return {};
 }

@@ -178,7 +178,7 @@ std::uint64_t shared_inputs_hash(const RunOptions& o, const SitePlan& plan, cons
     for (const auto& [name, text] : templates.sources()) h = mix(mix(h, name), text);
     for (const auto& [name, bytes] : templates.assets()) h = mix(mix(h, name), bytes);
     // Which records are published decides links and lists everywhere.
-    for (const RecordEntry& e : plan.entries) h = mix(h, e.kind + "/" + e.record->id);
+    for (const RecordEntry& e : plan.entries) h = mix(h, std::string(name(e.kind)) + "/" + e.record->id);
     return h;
 }
 

@@ -8,6 +8,7 @@
 #include "content/loader.h"
 #include "content/yaml_reader.h"
 #include "markdown/markdown.h"
+#include "site/routes.h"
 
 namespace lotse {
 
@@ -191,13 +192,12 @@ private:
     }
 
     void pages() {
-        static const std::set<std::string> kReserved = {"offers", "courses", "contacts", "providers", "pathways",
-                                                        "counselling", "a-z", "life-phases", "topics", "assets"};
+        const std::vector<std::string_view>& reserved = routes::reserved_slugs();
         std::set<std::string> languages;
         for (const Located& l : c_.site.languages) languages.insert(l.value);
         std::set<std::string> source_pages;
         for (const Page& p : c_.pages) {
-            if (kReserved.count(p.slug))
+            if (std::find(reserved.begin(), reserved.end(), p.slug) != reserved.end())
                 diags_.error(p.pos, "the page name " + q(p.slug) + " is taken by a part of the site; rename the file");
             if (!languages.count(p.language))
                 diags_.warning(p.pos, "this page is in " + q(p.language) + ", which is not one of the site's languages; it is not published");

@@ -43,7 +43,7 @@ public:
 
     const std::string& language() const { return language_; }
     bool right_to_left() const { return rtl_; }
-    std::string_view dir() const { return rtl_ ? "rtl" : "ltr"; }
+    std::string_view dir() const { return direction(language_); }
 
     std::string date(Date d) const;                 // 11. Jan. 2027
     std::string date_range(Date from, Date to) const;  // 11. Jan. – 16. Juli 2027
@@ -62,6 +62,8 @@ public:
     // millisecond per language, and every page language's menu names every site language.
     std::string native_name(const std::string& tag) const;
     static bool is_right_to_left(const std::string& tag);
+    // "rtl" or "ltr", as HTML's dir attribute takes it.
+    static std::string_view direction(const std::string& tag) { return is_right_to_left(tag) ? "rtl" : "ltr"; }
 
     // Collation order of the page language: true if a sorts before b.
     bool less(const std::string& a, const std::string& b) const;

@@ -5,7 +5,8 @@
 #include <cstdlib>
 #include <memory>
 
-#include "render/language_view.h"
+#include "render/kinds/kinds.h"
+#include "site/routes.h"
 
 namespace lotse {
 
@@ -46,7 +47,7 @@ std::string schedule(const LanguageView& v, const Course& c) {
 
 std::string page_url(const RenderInputs& in, const RecordEntry& e) {
     const std::string path = in.content.site.source_language + "/" + e.route;
-    return in.content.site.base_url.empty() ? path : in.content.site.base_url + pretty(path);
+    return in.content.site.base_url.empty() ? path : in.content.site.base_url + routes::pretty(path);
 }
 
 std::string where(const LanguageView& v, const Course& c) {
@@ -76,10 +77,10 @@ std::string courses_csv(const RenderInputs& in, const LanguageView& v) {
                 "district", "address", "provider", "childcare", "seats", "fee", "registration_deadline",
                 "registration_phone", "registration_email", "registration_url", "page"});
     for (const RecordEntry* e : in.plan.courses) {
-        const Course& c = static_cast<const Course&>(*e->record);
+        const Course& c = e->as<Course>();
         const Provider* p = v.provider(c.provider.value);
         const Registration reg = c.registration.value_or(Registration{});
-        out += row({c.id, v.course_title(c), v.msg("course_type." + c.type.value), c.level.from, c.level.to,
+        out += row({c.id, course_title(v, c), v.msg("course_type." + c.type.value), c.level.from, c.level.to,
                     to_iso(c.start), to_iso(c.end), schedule(v, c), c.lessons ? std::to_string(*c.lessons) : "",
                     v.msg("mode." + c.mode), v.district(c.location, c.provider.value), where(v, c),
                     p ? v.plain(p->name) : "", c.childcare.value_or(false) ? "yes" : "no", c.seats, v.fee(c.fee),
@@ -102,7 +103,7 @@ std::string courses_ics(const RenderInputs& in, const LanguageView& v) {
     const icaltimetype stamp = icaltime_from_timet_with_zone(static_cast<time_t>(days_since_epoch(in.today)) * 86400, 0,
                                                              icaltimezone_get_utc_timezone());
     for (const RecordEntry* e : in.plan.courses) {
-        const Course& c = static_cast<const Course&>(*e->record);
+        const Course& c = e->as<Course>();
         icalcomponent* event = icalcomponent_new_vevent();
         icalcomponent_add_property(event, icalproperty_new_uid((c.id + "@courses." + host).c_str()));
         icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
@@ -110,7 +111,7 @@ std::string courses_ics(const RenderInputs& in, const LanguageView& v) {
         icaltimetype end = day_of(c.end);
         icaltime_adjust(&end, 1, 0, 0, 0);  // DTEND of an all-day event is the day after
         icalcomponent_add_property(event, icalproperty_new_dtend(end));
-        icalcomponent_add_property(event, icalproperty_new_summary(v.course_title(c).c_str()));
+        icalcomponent_add_property(event, icalproperty_new_summary(course_title(v, c).c_str()));
         if (const std::string place = where(v, c); !place.empty())
             icalcomponent_add_property(event, icalproperty_new_location(place.c_str()));
         std::string description = v.msg("course_type." + c.type.value) + " · " + v.msg("level.label", {{"level", v.level(c.level)}});

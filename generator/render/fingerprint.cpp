@@ -7,6 +7,7 @@
 
 #include "common/crew.h"
 #include "content/record_fields.h"
+#include "site/routes.h"
 
 namespace lotse {
 
@@ -54,24 +55,13 @@ private:
     std::uint64_t h_ = 0;
 };
 
-std::string provider_of(const RecordEntry& e) {
-    if (e.kind == "offer") return static_cast<const Offer&>(*e.record).provider.value;
-    if (e.kind == "course") return static_cast<const Course&>(*e.record).provider.value;
-    if (e.kind == "contact") return static_cast<const Contact&>(*e.record).organisation.value;
-    return {};
-}
-
 }  // namespace
 
 std::uint64_t record_digest(const RecordEntry& e, const std::string& language, const std::string& source_language) {
     Digest d(language, source_language);
-    d(e.kind);
+    d(name(e.kind));
     d(e.record->id);
-    if (e.kind == "provider") d(static_cast<const Provider&>(*e.record));
-    else if (e.kind == "offer") d(static_cast<const Offer&>(*e.record));
-    else if (e.kind == "course") d(static_cast<const Course&>(*e.record));
-    else if (e.kind == "contact") d(static_cast<const Contact&>(*e.record));
-    else if (e.kind == "pathway") d(static_cast<const Pathway&>(*e.record));
+    e.visit([&](const auto& r) { d(r); });
     return d.value();
 }
 
@@ -79,26 +69,11 @@ Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_langu
                            const SitemapLimits& sitemap, unsigned threads)
     : plan_(plan), shared_(shared), sitemap_(sitemap) {
     const std::size_t n = plan.entries.size();
-    auto index = [&](const RecordEntry* e) { return static_cast<std::size_t>(e - plan.entries.data()); };
-    std::vector<std::size_t> provider(n, n);
-    std::vector<std::vector<std::size_t>> runs(n);  // [provider's entry]: the entries it runs, in plan order
-    for (std::size_t i = 0; i < n; ++i)
-        if (const RecordEntry* p = plan.find("provider", provider_of(plan.entries[i]))) {
-            provider[i] = index(p);
-            runs[provider[i]].push_back(i);
-        }
-    shows_.resize(n);
+    std::vector<std::size_t> provider(n, n);  // [entry]: its provider's entry; n: none
     for (std::size_t i = 0; i < n; ++i) {
         const RecordEntry& e = plan.entries[i];
-        const Record& r = *e.record;
-        auto show = [&](const RecordEntry* other) {
-            if (other) shows_[i].push_back(index(other));
-        };
-        if (e.kind == "offer") show(plan.find("contact", static_cast<const Offer&>(r).contact.value));
-        if (e.kind == "pathway")
-            for (const PathwayStep& s : static_cast<const Pathway&>(r).steps)
-                for (const RecordRef& l : s.links) show(plan.find(l.kind, l.id));
-        if (e.kind == "provider") shows_[i] = std::move(runs[i]);
+        if (const Located* ref = provider_ref(e.kind, *e.record))
+            if (const RecordEntry* p = plan.find(RecordKind::provider, ref->value)) provider[i] = plan.index(*p);
     }
     // Every record as each language shows it: languages on several threads, each its own.
     const std::size_t languages = plan.languages.size();
@@ -124,30 +99,7 @@ std::uint64_t Fingerprints::card(std::uint64_t h, const RecordEntry* e, std::siz
 
 std::uint64_t Fingerprints::page(const PlannedPage& p, std::size_t language) const {
     std::uint64_t h = mix(mix(shared_, plan_.languages[language]), p.route);
-    auto card = [&](const RecordEntry* e) { h = this->card(h, e, language); };
-    switch (p.kind) {
-        case PageKind::home:
-        case PageKind::free_page: break;
-        case PageKind::life_phase:
-        case PageKind::topic:
-            for (const Group& g : p.groups)
-                for (const RecordEntry* e : g.entries) card(e);
-            for (const RecordEntry* e : p.contacts) card(e);
-            break;
-        case PageKind::courses:
-        case PageKind::course_month:
-            for (const RecordEntry* e : plan_.courses) card(e);
-            break;
-        case PageKind::counselling:
-        case PageKind::az:
-            for (const RecordEntry& e : plan_.entries)
-                if (p.kind == PageKind::az || e.kind == "contact") card(&e);
-            break;
-        case PageKind::record:
-            card(p.entry);
-            for (std::size_t i : shows_[static_cast<std::size_t>(p.entry - plan_.entries.data())]) card(&plan_.entries[i]);
-            break;
-    }
+    p.for_each_shown([&](const RecordEntry& e) { h = card(h, &e, language); });
     return h ? h : 1;
 }
 
@@ -155,7 +107,7 @@ std::uint64_t Fingerprints::site_file(const std::string& path) const {
     // The course exports show every course in the source language, the sitemap (and its index and
     // parts, split by the pages there are) every page; the others only what every page shares.
     std::uint64_t h = mix(shared_, path);
-    if (path == "courses.csv" || path == "courses.ics")
+    if (path == routes::kCoursesCsv || path == routes::kCoursesIcs)
         for (const RecordEntry* e : plan_.courses) h = card(h, e, source_);
     if (path.starts_with("sitemap")) {
         h = mix(mix(h, sitemap_.urls), sitemap_.bytes);

@@ -31,7 +31,7 @@ public:
     // A card, course row or index entry of `e` in language number `language`: the record with its
     // provider, as the language shows them.
     std::uint64_t card(const RecordEntry& e, std::size_t language) const {
-        return cards_[language][static_cast<std::size_t>(&e - plan_.entries.data())];
+        return cards_[language][plan_.index(e)];
     }
     // A file once per site (chooser, 404, robots, stylesheet, course exports, sitemap).
     std::uint64_t site_file(const std::string& path) const;
@@ -44,9 +44,6 @@ private:
     std::uint64_t shared_;
     SitemapLimits sitemap_;
     std::size_t source_ = 0;  // the source language's number
-    // [entry]: the other entries whose cards its own page shows (an offer's contact, a pathway's
-    // steps' links, the records a provider runs), found once for every language.
-    std::vector<std::vector<std::size_t>> shows_;
     // [language][entry]: the record's digest with its provider's, which its card shows.
     std::vector<std::vector<std::uint64_t>> cards_;
 };

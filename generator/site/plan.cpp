@@ -2,22 +2,30 @@
 
 #include <algorithm>
 
-#include "content/loader.h"
+#include "content/domain.h"
+#include "site/routes.h"
 
 namespace lotse {
 
 bool published(const Course& c, Date today) { return !(c.end < today); }
 bool published(const Offer& o, Date today) { return !o.dates.until || !(*o.dates.until < today); }
+std::string start_month(const Course& c) { return to_iso(c.start).substr(0, 7); }
 
-std::string record_route(std::string_view kind, std::string_view id) {
-    for (const KindInfo& k : kRecordKinds)
-        if (k.name == kind) return std::string(k.folder) + "/" + std::string(id) + ".html";
-    return {};
+const RecordEntry* SitePlan::find(RecordKind kind, const std::string& id) const {
+    auto it = by_ref_.find({kind, id});
+    return it == by_ref_.end() ? nullptr : it->second;
 }
 
-const RecordEntry* SitePlan::find(const std::string& kind, const std::string& id) const {
-    auto it = by_ref.find(kind + "/" + id);
-    return it == by_ref.end() ? nullptr : it->second;
+const RecordEntry* SitePlan::find(std::string_view kind, const std::string& id) const {
+    const std::optional<RecordKind> k = kind_named(kind);
+    return k ? find(*k, id) : nullptr;
+}
+
+std::vector<const RecordEntry*> SitePlan::of_kind(RecordKind kind) const {
+    std::vector<const RecordEntry*> out;
+    for (const RecordEntry& e : entries)
+        if (e.kind == kind) out.push_back(&e);
+    return out;
 }
 
 namespace {
@@ -26,13 +34,167 @@ bool has_term(const std::vector<Located>& terms, const std::string& id) {
     return std::any_of(terms.begin(), terms.end(), [&](const Located& t) { return t.value == id; });
 }
 
-// Courses without their own life phases and topics get them from their type.
-std::vector<Located> default_life_phases(const Course& c) {
-    if (!c.life_phases.empty()) return c.life_phases;
-    if (c.type.value == "integration-youth") return {{"school-to-work", {}}};
-    if (c.type.value == "integration-parents") return {{"early-childhood", {}}, {"school", {}}};
-    if (c.type.value == "job-language") return {{"work-and-career", {}}};
-    return {{"work-and-career", {}}};
+std::vector<Located> located(const std::vector<std::string_view>& words) {
+    std::vector<Located> out;
+    for (std::string_view w : words) out.push_back({std::string(w), {}});
+    return out;
+}
+
+// The life phases and topics a record is listed under on term pages. A course that names none
+// gets them from its type.
+std::vector<Located> life_phases_of(const Record& r) { return r.life_phases; }
+std::vector<Located> life_phases_of(const Course& c) {
+    return c.life_phases.empty() ? located(domain::course_life_phases(c.type.value)) : c.life_phases;
+}
+std::vector<Located> topics_of(const Record& r) { return r.topics; }
+std::vector<Located> topics_of(const Course& c) {
+    return c.topics.empty() ? located({domain::kCourseTopic}) : c.topics;
+}
+
+// What a record's own page shows besides the record, one overload per kind that shows more.
+std::vector<Group> related(const SitePlan&, const Record&, const std::vector<const RecordEntry*>&) { return {}; }
+std::vector<Group> related(const SitePlan& plan, const Offer& o, const std::vector<const RecordEntry*>&) {
+    if (const RecordEntry* c = plan.find(RecordKind::contact, o.contact.value)) return {{"contact", {c}}};
+    return {};
+}
+std::vector<Group> related(const SitePlan& plan, const Pathway& p, const std::vector<const RecordEntry*>&) {
+    std::vector<Group> steps;
+    for (const PathwayStep& s : p.steps) {
+        Group g;
+        for (const RecordRef& l : s.links)
+            if (const RecordEntry* target = plan.find(l.kind, l.id)) g.entries.push_back(target);
+        steps.push_back(std::move(g));
+    }
+    return steps;
+}
+// A provider's page lists what it runs, by kind.
+std::vector<Group> related(const SitePlan&, const Provider&, const std::vector<const RecordEntry*>& runs) {
+    std::vector<Group> out;
+    for (const KindInfo& k : kRecordKinds) {
+        Group g{std::string(k.folder), {}};
+        for (const RecordEntry* e : runs)
+            if (e->kind == k.kind) g.entries.push_back(e);
+        if (!g.entries.empty()) out.push_back(std::move(g));
+    }
+    return out;
+}
+
+void add_entries(SitePlan& plan, const Content& content, Date today) {
+    for_each_kind(content, [&](const auto& records) {
+        for (const auto& r : records) {
+            if constexpr (requires { published(r, today); })
+                if (!published(r, today)) continue;
+            constexpr RecordKind kind = KindOf<std::remove_cvref_t<decltype(r)>>::value;
+            plan.entries.push_back({kind, &r, routes::record(kind, r.id)});
+        }
+    });
+}
+
+// A term page: everything of the term, grouped by the other dimension in taxonomy order, and the
+// contacts of the term.
+PlannedPage term_page(const SitePlan& plan, PageKind kind, const std::string& term, const std::vector<Term>& others,
+                      const std::vector<std::vector<Located>>& mine, const std::vector<std::vector<Located>>& theirs) {
+    PlannedPage page{kind, kind == PageKind::life_phase ? routes::life_phase(term) : routes::topic(term)};
+    page.term = term;
+    std::vector<std::size_t> in_term;
+    for (std::size_t i = 0; i < plan.entries.size(); ++i)
+        if (has_term(mine[i], term)) in_term.push_back(i);
+    for (const Term& other : others) {
+        Group g{other.id, {}};
+        for (std::size_t i : in_term) {
+            const RecordEntry& e = plan.entries[i];
+            if (info(e.kind).listing == Listing::grouped && has_term(theirs[i], other.id)) g.entries.push_back(&e);
+        }
+        if (!g.entries.empty()) page.groups.push_back(std::move(g));
+    }
+    for (std::size_t i : in_term)
+        if (info(plan.entries[i].kind).listing == Listing::advice) page.contacts.push_back(&plan.entries[i]);
+    return page;
+}
+
+void add_term_pages(SitePlan& plan, const Taxonomy& taxonomy) {
+    // Each entry's life phases and topics: worked out once, not once per pair of terms.
+    std::vector<std::vector<Located>> phases, topics;
+    for (const RecordEntry& e : plan.entries) {
+        phases.push_back(e.visit([](const auto& r) { return life_phases_of(r); }));
+        topics.push_back(e.visit([](const auto& r) { return topics_of(r); }));
+    }
+    for (const Term& t : taxonomy.life_phases)
+        plan.pages.push_back(term_page(plan, PageKind::life_phase, t.id, taxonomy.topics, phases, topics));
+    for (const Term& t : taxonomy.topics)
+        plan.pages.push_back(term_page(plan, PageKind::topic, t.id, taxonomy.life_phases, topics, phases));
+}
+
+void add_record_pages(SitePlan& plan) {
+    std::map<std::string, std::vector<const RecordEntry*>> runs;  // provider id -> what it runs
+    for (const RecordEntry& e : plan.entries)
+        if (const Located* p = provider_ref(e.kind, *e.record); p && !p->value.empty()) runs[p->value].push_back(&e);
+    for (const RecordEntry& e : plan.entries) {
+        PlannedPage page{PageKind::record, e.route};
+        page.entry = &e;
+        const auto& mine = e.kind == RecordKind::provider ? runs[e.record->id] : std::vector<const RecordEntry*>{};
+        page.groups = e.visit([&](const auto& r) { return related(plan, r, mine); });
+        plan.pages.push_back(std::move(page));
+    }
+}
+
+// The course overview, grouped by start month, and one page per month in which courses start:
+// the page a coordinator prints or mails.
+void add_course_pages(SitePlan& plan) {
+    for (const RecordEntry& e : plan.entries)
+        if (e.kind == RecordKind::course) plan.courses.push_back(&e);
+    std::stable_sort(plan.courses.begin(), plan.courses.end(), [](const RecordEntry* a, const RecordEntry* b) {
+        return a->as<Course>().start < b->as<Course>().start;
+    });
+    std::vector<Group> months;
+    for (const RecordEntry* e : plan.courses) {
+        const std::string month = start_month(e->as<Course>());
+        if (months.empty() || months.back().term != month) months.push_back({month, {}});
+        months.back().entries.push_back(e);
+    }
+    PlannedPage overview{PageKind::courses, std::string(routes::kCourses)};
+    overview.groups = months;
+    plan.pages.push_back(std::move(overview));
+    for (Group& m : months) {
+        PlannedPage page{PageKind::course_month, routes::course_month(m.term)};
+        page.term = m.term;
+        page.groups.push_back(std::move(m));
+        plan.pages.push_back(std::move(page));
+    }
+}
+
+// Contacts by topic, in taxonomy order; a contact under each of its topics.
+void add_counselling_page(SitePlan& plan, const Taxonomy& taxonomy) {
+    PlannedPage page{PageKind::counselling, std::string(routes::kCounselling)};
+    page.contacts = plan.of_kind(RecordKind::contact);
+    for (const Term& t : taxonomy.topics) {
+        Group g{t.id, {}};
+        for (const RecordEntry* e : page.contacts)
+            if (has_term(e->record->topics, t.id)) g.entries.push_back(e);
+        if (!g.entries.empty()) page.groups.push_back(std::move(g));
+    }
+    plan.pages.push_back(std::move(page));
+}
+
+void add_az_page(SitePlan& plan) {
+    PlannedPage page{PageKind::az, std::string(routes::kAz)};
+    Group all;
+    for (const RecordEntry& e : plan.entries) all.entries.push_back(&e);
+    page.groups.push_back(std::move(all));
+    plan.pages.push_back(std::move(page));
+}
+
+// Only pages with a source-language version are published (check reports the others).
+void add_free_pages(SitePlan& plan, const Content& content) {
+    for (const Page& p : content.pages)
+        if (std::find(plan.languages.begin(), plan.languages.end(), p.language) != plan.languages.end())
+            plan.free_pages[p.slug][p.language] = &p;
+    for (const auto& [slug, versions] : plan.free_pages) {
+        if (!versions.count(content.site.source_language)) continue;
+        PlannedPage page{PageKind::free_page, routes::free_page(slug)};
+        page.slug = slug;
+        plan.pages.push_back(std::move(page));
+    }
 }
 
 }  // namespace
@@ -40,90 +202,15 @@ std::vector<Located> default_life_phases(const Course& c) {
 SitePlan plan_site(const Content& content, Date today) {
     SitePlan plan;
     for (const Located& l : content.site.languages) plan.languages.push_back(l.value);
-
-    auto add = [&](std::string_view kind, const Record& r) {
-        plan.entries.push_back({std::string(kind), &r, record_route(kind, r.id)});
-    };
-    for (const Provider& p : content.providers) add("provider", p);
-    for (const Offer& o : content.offers)
-        if (published(o, today)) add("offer", o);
-    for (const Course& c : content.courses)
-        if (published(c, today)) add("course", c);
-    for (const Contact& c : content.contacts) add("contact", c);
-    for (const Pathway& p : content.pathways) add("pathway", p);
-    for (const RecordEntry& e : plan.entries) plan.by_ref[e.kind + "/" + e.record->id] = &e;
-
-    // Each entry's life phases and topics, as the term pages group them: worked out once, not
-    // once per pair of terms.
-    std::vector<std::vector<Located>> phases, topics;
-    for (const RecordEntry& e : plan.entries) {
-        phases.push_back(e.kind == "course" ? default_life_phases(static_cast<const Course&>(*e.record)) : e.record->life_phases);
-        topics.push_back(e.kind == "course" && e.record->topics.empty() ? std::vector<Located>{{"german-language", {}}}
-                                                                         : e.record->topics);
-    }
-
-    plan.pages.push_back({PageKind::home, "index.html"});
-    // A term page: everything of the term, grouped by the other dimension in taxonomy order.
-    auto term_page = [&](PageKind kind, const std::string& term, std::string folder, const std::vector<Term>& others,
-                         bool by_phase) {
-        const auto& mine = by_phase ? topics : phases;
-        const auto& theirs = by_phase ? phases : topics;
-        PlannedPage page{kind, folder + "/" + term + ".html"};
-        page.term = term;
-        std::vector<std::size_t> in_term;
-        for (std::size_t i = 0; i < plan.entries.size(); ++i)
-            if (has_term(mine[i], term)) in_term.push_back(i);
-        for (const Term& other : others) {
-            Group g{other.id, {}};
-            for (std::size_t i : in_term) {
-                const RecordEntry& e = plan.entries[i];
-                if (e.kind != "provider" && e.kind != "contact" && has_term(theirs[i], other.id)) g.entries.push_back(&e);
-            }
-            if (!g.entries.empty()) page.groups.push_back(std::move(g));
-        }
-        for (std::size_t i : in_term)
-            if (plan.entries[i].kind == "contact") page.contacts.push_back(&plan.entries[i]);
-        plan.pages.push_back(std::move(page));
-    };
-    for (const Term& t : content.taxonomy.life_phases)
-        term_page(PageKind::life_phase, t.id, "life-phases", content.taxonomy.topics, false);
-    for (const Term& t : content.taxonomy.topics)
-        term_page(PageKind::topic, t.id, "topics", content.taxonomy.life_phases, true);
-
-    for (const RecordEntry& e : plan.entries) {
-        PlannedPage page{PageKind::record, e.route};
-        page.entry = &e;
-        plan.pages.push_back(std::move(page));
-    }
-    for (const RecordEntry& e : plan.entries)
-        if (e.kind == "course") plan.courses.push_back(&e);
-    std::stable_sort(plan.courses.begin(), plan.courses.end(), [](const RecordEntry* a, const RecordEntry* b) {
-        return static_cast<const Course*>(a->record)->start < static_cast<const Course*>(b->record)->start;
-    });
-    plan.pages.push_back({PageKind::courses, "courses/index.html"});
-    // One page per month in which courses start: the page a coordinator prints or mails.
-    std::string previous;
-    for (const RecordEntry* e : plan.courses) {
-        const std::string month = to_iso(static_cast<const Course*>(e->record)->start).substr(0, 7);
-        if (month == previous) continue;
-        previous = month;
-        PlannedPage page{PageKind::course_month, "courses/" + month + "/index.html"};
-        page.term = month;
-        plan.pages.push_back(std::move(page));
-    }
-    plan.pages.push_back({PageKind::counselling, "counselling/index.html"});
-    plan.pages.push_back({PageKind::az, "a-z/index.html"});
-
-    for (const Page& p : content.pages)
-        if (std::find(plan.languages.begin(), plan.languages.end(), p.language) != plan.languages.end())
-            plan.free_pages[p.slug][p.language] = &p;
-    for (const auto& [slug, versions] : plan.free_pages) {
-        // Only pages with a source-language version are published (check reports the others).
-        if (!versions.count(content.site.source_language)) continue;
-        PlannedPage page{PageKind::free_page, slug + "/index.html"};
-        page.slug = slug;
-        plan.pages.push_back(std::move(page));
-    }
+    add_entries(plan, content, today);
+    for (const RecordEntry& e : plan.entries) plan.by_ref_[{e.kind, e.record->id}] = &e;
+    plan.pages.push_back({PageKind::home, std::string(routes::kHome)});
+    add_term_pages(plan, content.taxonomy);
+    add_record_pages(plan);
+    add_course_pages(plan);
+    add_counselling_page(plan, content.taxonomy);
+    add_az_page(plan);
+    add_free_pages(plan, content);
     return plan;
 }
 

@@ -1,0 +1,84 @@
+// The course overview and the month pages: courses by start month, as rows, with the filter form
+// and the links to the spreadsheet and calendar files.
+#include <set>
+
+#include "content/domain.h"
+#include "render/pages/pages.h"
+#include "site/routes.h"
+
+namespace lotse {
+
+namespace {
+
+// The choices of each filter, limited to what the listed courses have.
+Data course_filters(const LanguageView& v, const std::vector<const RecordEntry*>& shown) {
+    std::set<std::string, std::less<>> types, levels, districts, times;
+    for (const RecordEntry* e : shown) {
+        const Course& c = e->as<Course>();
+        types.insert(c.type.value);
+        for (std::string_view l : domain::levels_between(c.level.from, c.level.to)) levels.emplace(l);
+        if (const std::string d = v.district(c.location, c.provider.value); !d.empty()) districts.insert(d);
+        for (const std::string& t : times_of_day(c.schedule)) times.insert(t);
+    }
+    Data f;
+    Data type_options = list(), level_options = list(), district_options = list(), time_options = list();
+    for (std::string_view t : domain::kCourseTypes)
+        if (types.count(t)) append(type_options, option(std::string(t), v.msg("course_type." + std::string(t))));
+    for (const std::string& l : levels) append(level_options, option(l, l));
+    std::vector<std::string> sorted(districts.begin(), districts.end());
+    std::sort(sorted.begin(), sorted.end(), [&](const std::string& a, const std::string& b) { return v.fmt().less(a, b); });
+    for (const std::string& d : sorted) append(district_options, option(d, d));
+    for (std::string_view t : domain::kTimesOfDay)
+        if (times.count(t)) append(time_options, option(std::string(t), v.msg("time_of_day." + std::string(t))));
+    f.set("types", type_options);
+    f.set("levels", level_options);
+    f.set("districts", district_options);
+    f.set("times", time_options);
+    return f;
+}
+
+}  // namespace
+
+Data option(const std::string& value, const std::string& label) {
+    Data o;
+    o.set("value", value);
+    o.set("label", label);
+    return o;
+}
+
+PageBody courses_page(const PageContext& c) {
+    const LanguageView& v = c.v;
+    const PlannedPage& p = c.p;
+    std::vector<const RecordEntry*> shown;
+    Data month_list = list();
+    for (const Group& month : p.groups) {
+        Data m;
+        m.set("id", month.term);
+        m.set("heading", v.fmt().month(month.entries.front()->as<Course>().start));
+        m.set("href", routes::link(p.route, routes::course_month(month.term)));
+        Data rows = list();
+        for (const RecordEntry* e : month.entries) {
+            append(rows, c.items.course_row(v, *e, p.route));
+            shown.push_back(e);
+        }
+        put(m, "rows", std::move(rows));
+        append(month_list, std::move(m));
+    }
+    Data d;
+    set_list(d, "months", std::move(month_list));
+    if (shown.empty()) d.set("empty", true);
+    const std::string root = routes::up(v.language() + "/" + p.route);
+    d.set("csv_href", root + std::string(routes::kCoursesCsv));
+    d.set("ics_href", root + std::string(routes::kCoursesIcs));
+    std::string title = v.msg("courses.title");
+    if (p.kind == PageKind::course_month) {
+        d.set("month_page", true);
+        d.set("overview_href", routes::link(p.route, routes::kCourses));
+        title = v.msg("courses.month_title", {{"month", v.fmt().month(parse_date(p.term + "-01").date)}});
+    }
+    d.set("filters", course_filters(v, shown));
+    d.set("status_plural", v.plural_json("courses.shown"));
+    return {"courses", std::move(title), std::move(d)};
+}
+
+}  // namespace lotse

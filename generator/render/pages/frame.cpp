@@ -1,0 +1,92 @@
+// What every page shares around its body (navigation, language switcher, alternates, footer), and
+// the free pages (imprint, privacy, …), which the navigation and footer list.
+#include <algorithm>
+#include <tuple>
+
+#include "render/pages/pages.h"
+#include "site/routes.h"
+
+namespace lotse {
+
+namespace {
+
+// Free pages as the menus list them: by weight, then slug; with their menu ("main" or "footer").
+std::vector<std::tuple<int, std::string, std::string>> menu_pages(const RenderInputs& in) {
+    std::vector<std::tuple<int, std::string, std::string>> out;
+    for (const auto& [slug, versions] : in.plan.free_pages) {
+        auto src = versions.find(in.content.site.source_language);
+        if (src == versions.end() || src->second->menu == "none") continue;
+        out.emplace_back(src->second->weight, slug, src->second->menu);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The page of `slug` in `lang`, else in the source language.
+const Page& free_page_in(const RenderInputs& in, const std::string& slug, const std::string& lang) {
+    const auto& versions = in.plan.free_pages.at(slug);
+    auto it = versions.find(lang);
+    return it != versions.end() ? *it->second : *versions.at(in.content.site.source_language);
+}
+
+}  // namespace
+
+Data frame(const PageContext& c, const std::string& title) {
+    const std::string& lang = c.v.language();
+    const std::string& route = c.p.route;
+    const std::string& base_url = c.in().content.site.base_url;
+    const std::string up = routes::up(lang + "/" + route);
+    Data page;
+    page.set("page_title", title);
+    page.set("root", up);
+    page.set("home", routes::link(route, routes::kHome));
+    page.set("stylesheet", up + std::string(routes::kStylesheet));
+    // The language switcher and alternates come from the language's shared data; the page only
+    // says where it is (their links are root + language + route).
+    page.set("route", route);
+    page.set("pretty_route", routes::pretty(route));
+    page.set("x_default", base_url.empty() ? up + std::string(routes::kChooser) : base_url);
+    if (!base_url.empty()) page.set("canonical", base_url + lang + "/" + routes::pretty(route));
+
+    Data nav = list();
+    auto item = [&](std::string_view target, const std::string& label) {
+        Data d;
+        d.set("href", routes::link(route, target));
+        d.set("label", label);
+        if (target == route) d.set("current", true);
+        append(nav, std::move(d));
+    };
+    item(routes::kHome, c.v.msg("nav.home"));
+    item(routes::kCourses, c.v.msg("nav.courses"));
+    item(routes::kCounselling, c.v.msg("nav.counselling"));
+    item(routes::kAz, c.v.msg("nav.az"));
+    Data footer = list();
+    for (const auto& [weight, slug, menu] : menu_pages(c.in())) {
+        const Page& p = free_page_in(c.in(), slug, lang);
+        if (menu == "main") {
+            item(routes::free_page(slug), p.title);
+            continue;
+        }
+        Data d;
+        d.set("href", routes::link(route, routes::free_page(slug)));
+        d.set("label", p.title);
+        if (p.language != lang) {
+            d.set("fallback", true);
+            d.set("lang", p.language);
+        }
+        append(footer, std::move(d));
+    }
+    put(page, "nav", std::move(nav));
+    put(page, "footer_pages", std::move(footer));
+    return page;
+}
+
+PageBody free_page(const PageContext& c) {
+    const Page& page = free_page_in(c.in(), c.p.slug, c.v.language());
+    Data d;
+    d.set("html", c.v.render_markdown(page.body, c.p.route, 2));
+    if (page.language != c.v.language()) c.v.mark_fallback(d);
+    return {"page", page.title, std::move(d)};
+}
+
+}  // namespace lotse

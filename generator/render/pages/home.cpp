@@ -1,0 +1,42 @@
+// The home page: the life phases and topics to start from, and the counts of courses and contacts.
+#include "render/pages/pages.h"
+#include "site/routes.h"
+
+namespace lotse {
+
+namespace {
+
+Data terms(const PageContext& c, const std::vector<Term>& list_of, std::string_view kind, bool phases) {
+    Data out = list();
+    for (const Term& t : list_of) {
+        Data item;
+        item.set("id", t.id);
+        item.set("label", c.v.msg(std::string(kind) + "." + t.id));
+        item.set("description", c.v.msg(std::string(kind) + "_description." + t.id));
+        item.set("href", routes::link(c.p.route, phases ? routes::life_phase(t.id) : routes::topic(t.id)));
+        append(out, std::move(item));
+    }
+    return out;
+}
+
+}  // namespace
+
+PageBody home_page(const PageContext& c) {
+    const LanguageView& v = c.v;
+    Data d;
+    set_list(d, "life_phases", terms(c, c.in().content.taxonomy.life_phases, "life_phase", true));
+    set_list(d, "topics", terms(c, c.in().content.taxonomy.topics, "topic", false));
+    d.set("courses_href", routes::link(c.p.route, routes::kCourses));
+    d.set("counselling_href", routes::link(c.p.route, routes::kCounselling));
+    d.set("az_href", routes::link(c.p.route, routes::kAz));
+    std::size_t courses = 0, contacts = 0;
+    for (const RecordEntry& e : c.in().plan.entries) {
+        courses += e.kind == RecordKind::course;
+        contacts += e.kind == RecordKind::contact;
+    }
+    d.set("courses_count", v.msg("courses.count", {{"count", static_cast<long long>(courses)}}));
+    d.set("contacts_count", v.msg("counselling.count", {{"count", static_cast<long long>(contacts)}}));
+    return {"home", v.plain(c.in().content.site.title), std::move(d)};
+}
+
+}  // namespace lotse

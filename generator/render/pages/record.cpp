@@ -1,0 +1,33 @@
+// A record's own page: what every kind shows (description, terms, audience, when it was
+// checked), then what its kind shows (render/kinds/).
+#include "render/kinds/kinds.h"
+#include "render/pages/pages.h"
+
+namespace lotse {
+
+namespace {
+
+Data common_record(const PageContext& c, const Record& r) {
+    const LanguageView& v = c.v;
+    Data d;
+    d.set("id", r.id);
+    d.set("description", v.markdown(r.description, c.p.route));
+    if (!r.life_phases.empty()) set_list(d, "life_phases", v.terms(r.life_phases, "life_phase", c.p.route));
+    if (!r.topics.empty()) set_list(d, "topics", v.terms(r.topics, "topic", c.p.route));
+    if (!r.audience.empty()) d.set("audience", v.words(r.audience, "audience."));
+    if (r.checked) d.set("checked", v.msg("record.checked", {{"date", v.fmt().date(*r.checked)}}));
+    return d;
+}
+
+}  // namespace
+
+PageBody record_page(const PageContext& c) {
+    const RecordEntry& e = *c.p.entry;
+    Data d = common_record(c, *e.record);
+    d.set("title", c.v.title(e));
+    d.set("kind", c.v.msg("kind." + std::string(name(e.kind))));
+    e.visit([&](const auto& r) { page_data(c, r, d); });
+    return {std::string(name(e.kind)), c.v.title_text(e), std::move(d)};
+}
+
+}  // namespace lotse

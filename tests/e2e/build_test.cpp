@@ -262,6 +262,32 @@ TEST(Output, ASiteOverTheSitemapLimitsGetsAnIndexOfParts) {
     EXPECT_FALSE(fs::exists(site.out() / "sitemap-1.xml"));
 }
 
+TEST(Output, ASitesOwnSitemapTemplateIsSplitByTheBytesItWrites) {
+    // A site's sitemap template that writes far more per page than the built-in one (a comment
+    // with the path four times): the parts are cut by the bytes it renders, so none is over the
+    // limit, and every page is listed.
+    TestSite site;
+    site.file("content/site.yaml",
+              "title: Teststadt\nsource_language: de\nlanguages: [de, en]\nbase_url: https://bildung.teststadt.example\n");
+    site.file("templates/sitemap.mustache",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+              "{{#routes}}{{#site_languages}}<url><loc>{{base_url}}{{lang}}/{{path}}</loc></url>"
+              "<!-- {{path}} {{path}} {{path}} {{path}} -->\n{{/site_languages}}{{/routes}}</urlset>\n");
+    site.sitemap_limits.bytes = 2000;
+    ASSERT_EQ(site.build(), 0) << site.err();
+    std::size_t parts = 0, urls = 0;
+    for (; fs::exists(site.out() / ("sitemap-" + std::to_string(parts + 1) + ".xml")); ++parts) {
+        const std::string part = site.page("sitemap-" + std::to_string(parts + 1) + ".xml");
+        EXPECT_LE(part.size(), 2000u) << "sitemap-" << parts + 1 << ".xml";
+        for (std::size_t at = 0; (at = part.find("<url>", at)) != std::string::npos; ++at) ++urls;
+    }
+    EXPECT_GT(parts, 1u);
+    std::size_t pages = 0;
+    for (const auto& e : fs::recursive_directory_iterator(site.out() / "de"))
+        pages += e.path().extension() == ".html";
+    EXPECT_EQ(urls, 2 * pages);
+}
+
 TEST(Output, NoSitemapWithoutAddress) {
     TestSite site;
     ASSERT_EQ(site.build(), 0) << site.err();

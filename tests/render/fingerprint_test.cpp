@@ -11,7 +11,7 @@ struct Digests {
 };
 
 Digests digests(const Offer& o) {
-    const RecordEntry e{"offer", &o, "offers/kurs.html"};
+    const RecordEntry e{RecordKind::offer, &o, "offers/kurs.html"};
     return {record_digest(e, "de", "de"), record_digest(e, "en", "de"), record_digest(e, "ar", "de")};
 }
 

@@ -1,27 +1,20 @@
 #include "output/writer.h"
 
-#include <dirent.h>
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <thread>
-#include <tuple>
 #include <utility>
 
 #include "common/crew.h"
+#include "output/folder_ops.h"
+#include "output/marker.h"
 
 namespace lotse {
 
@@ -29,167 +22,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool write_all(int fd, std::string_view bytes) {
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-// Makes `name` in the folder `dir` with `bytes`; false (errno set) if that fails.
-bool write_file_at(int dir, const char* name, std::string_view bytes) {
-    const int fd = ::openat(dir, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd < 0) return false;
-    const bool whole = write_all(fd, bytes);
-    const int saved = errno;
-    if (::close(fd) != 0 || !whole) {
-        if (!whole) errno = saved;
-        return false;
-    }
-    return true;
-}
-
-bool read_all(int fd, std::string& bytes) {
-    std::size_t done = 0;
-    for (ssize_t n; done < bytes.size() && (n = ::read(fd, bytes.data() + done, bytes.size() - done)) != 0;) {
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return false;
-        done += static_cast<std::size_t>(n);
-    }
-    bytes.resize(done);
-    return true;
-}
-
 std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
 
-// The folder part of a path in the output ("" for the output folder itself), and the name.
-std::string_view folder_of(std::string_view path) {
-    const auto slash = path.rfind('/');
-    return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-std::string_view name_of(std::string_view path) {
-    const auto slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-// Opens `name` (relative to `root`) without following a symbolic link anywhere on the way and
-// without leaving `root`: a folder of the output replaced by a link is not the output (openat2,
-// Linux 5.6; an older kernel checks the last part of the path only).
-int open_beneath(int root, const std::string& name, int flags) {
-    open_how how{};
-    how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC | O_NOFOLLOW);
-    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
-    const long fd = ::syscall(SYS_openat2, root, name.c_str(), &how, sizeof how);
-    if (fd >= 0 || errno != ENOSYS) return static_cast<int>(fd);
-    if (name.starts_with('/') || name == ".." || name.starts_with("../") || name.find("/../") != std::string::npos) {
-        errno = EXDEV;
-        return -1;
-    }
-    return ::openat(root, name.c_str(), flags | O_CLOEXEC | O_NOFOLLOW);
-}
-
-int open_folder(int root, const std::string& name, int flags) { return open_beneath(root, name.empty() ? "." : name, flags | O_DIRECTORY); }
-
-// A path as a marker may list it: relative, inside the output, through plain names only.
-bool plain_relative(std::string_view path) {
-    if (path.empty() || path.size() > 4000 || path == kOutputMarker) return false;
-    for (std::string_view rest = path; !rest.empty();) {
-        const std::size_t end = std::min(rest.find('/'), rest.size());
-        const std::string_view part = rest.substr(0, end);
-        if (part.empty() || part == "." || part == "..") return false;
-        if (std::any_of(part.begin(), part.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
-            return false;
-        rest.remove_prefix(end);
-        if (!rest.empty()) {
-            rest.remove_prefix(1);
-            if (rest.empty()) return false;  // ends with a slash
-        }
-    }
-    return true;
-}
-
-// What the marker is and when it last changed, as one number: it differs for another build's
-// marker. Never 0.
-std::uint64_t stamp_of(const struct stat& st) {
-    const std::uint64_t parts[] = {static_cast<std::uint64_t>(st.st_dev),          static_cast<std::uint64_t>(st.st_ino),
-                                   static_cast<std::uint64_t>(st.st_size),         static_cast<std::uint64_t>(st.st_mtim.tv_sec),
-                                   static_cast<std::uint64_t>(st.st_mtim.tv_nsec), static_cast<std::uint64_t>(st.st_ctim.tv_sec),
-                                   static_cast<std::uint64_t>(st.st_ctim.tv_nsec)};
-    return std::hash<std::string_view>{}({reinterpret_cast<const char*>(parts), sizeof parts}) | 1;
-}
-
-void append_hex(std::string& text, std::uint64_t n) {
-    char digits[16];
-    const auto end = std::to_chars(digits, digits + 16, n, 16).ptr;
-    text.append(16 - static_cast<std::size_t>(end - digits), '0').append(digits, end);
-}
-
-// Reads the entries of an open folder with getdents64 itself (opendir and readdir would add two
-// system calls per folder): calls `each(name, type)` with a d_type (DT_UNKNOWN resolved).
-template <typename Each>
-void each_entry(int fd, Each each) {
-    alignas(dirent64) char entries[32 * 1024];
-    for (ssize_t n; (n = ::getdents64(fd, entries, sizeof entries)) > 0;) {
-        for (ssize_t at = 0; at < n;) {
-            const auto* e = reinterpret_cast<const dirent64*>(entries + at);
-            at += e->d_reclen;
-            if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-            unsigned char type = e->d_type;
-            if (type == DT_UNKNOWN) {
-                struct stat st {};
-                if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-                    type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
-            }
-            each(std::string_view(e->d_name), type);
-        }
-    }
-}
-
-// Removes the folder `root` and everything in it, never following a link: the files of each
-// folder on every core (a rebuild removes the whole previous output), then the folders.
-void remove_tree(const fs::path& root) {
-    const int top = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-    if (top < 0) {
-        ::unlink(root.c_str());
-        return;
-    }
-    std::vector<std::string> folders{""};  // each after the folder it is in
-    for (std::size_t i = 0; i < folders.size(); ++i) {
-        const int fd = open_folder(top, folders[i], O_RDONLY);
-        if (fd < 0) continue;
-        each_entry(fd, [&](std::string_view name, unsigned char type) {
-            if (type == DT_DIR) folders.push_back(folders[i].empty() ? std::string(name) : folders[i] + "/" + std::string(name));
-        });
-        ::close(fd);
-    }
-    std::atomic<std::size_t> next{0};
-    run_together(std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), static_cast<unsigned>(folders.size())),
-                 [&](unsigned) {
-                     std::vector<std::string> names;
-                     for (std::size_t i; (i = next++) < folders.size();) {
-                         const int fd = open_folder(top, folders[i], O_RDONLY);
-                         if (fd < 0) continue;
-                         names.clear();
-                         each_entry(fd, [&](std::string_view name, unsigned char type) {
-                             if (type != DT_DIR) names.emplace_back(name);
-                         });
-                         for (const std::string& name : names) ::unlinkat(fd, name.c_str(), 0);
-                         ::close(fd);
-                     }
-                 });
-    for (auto it = folders.rbegin(); it != folders.rend() && !it->empty(); ++it) ::unlinkat(top, it->c_str(), AT_REMOVEDIR);
-    ::close(top);
-    // Whatever is left (made while this ran) goes the slow way.
-    std::error_code ec;
-    fs::remove_all(root, ec);
-}
-
 // The names of what builds of `target` leave beside it.
-std::string beside(const fs::path& target, const char* what) { return "." + target.filename().string() + what; }
+std::string beside(const fs::path& target, const char* what) {
+    std::string name = ".";  // appended, not "." + …: GCC 12 warns of an overlap that is not there
+    name += target.filename().string();
+    name += what;
+    return name;
+}
 
 }  // namespace
 
@@ -239,34 +80,24 @@ void OutputWriter::load() {
     // Read whole and taken apart in place: a large site's marker lists a hundred thousand files.
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         marker_.resize(static_cast<std::size_t>(st.st_size));
-        if (read_all(fd, marker_) && marker_.size() == static_cast<std::size_t>(st.st_size)) marker_stamp_ = stamp_of(st);
+        if (read_all(fd, marker_) && marker_.size() == static_cast<std::size_t>(st.st_size)) marker_stamp_ = marker_stamp(st);
     }
     ::close(fd);
     if (!S_ISREG(st.st_mode)) {
         found_ = Found::foreign;
         return;
     }
-    std::string_view rest = marker_;
-    previous_.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')));
+    previous_.reserve(static_cast<std::size_t>(std::count(marker_.begin(), marker_.end(), '\n')));
     found_ = Found::listed;
-    // The first line says what the file is; every other line is "<16 hex digits> <path>".
-    for (int line = 1; !rest.empty(); ++line) {
-        const std::size_t end = std::min(rest.find('\n'), rest.size());
-        const std::string_view text = rest.substr(0, end);
-        rest.remove_prefix(std::min(end + 1, rest.size()));
-        if (line == 1) continue;
-        std::uint64_t fingerprint = 0;
-        const bool numbered = text.size() > 17 && text[16] == ' ' &&
-                              std::from_chars(text.data(), text.data() + 16, fingerprint, 16).ptr == text.data() + 16;
-        const std::string_view path = numbered ? text.substr(17) : text;
-        if (!numbered || !plain_relative(path)) {
-            found_ = Found::bad_marker;
-            bad_entry_ = {(target_ / kOutputMarker).generic_string(), line, numbered ? 18 : 1};
-            bad_path_ = std::string(path);
-            previous_.clear();
-            return;
-        }
+    const auto bad = read_marker(marker_, [&](std::string_view path, std::uint64_t fingerprint) {
         previous_[path].fingerprint = fingerprint;
+    });
+    if (bad) {
+        found_ = Found::bad_marker;
+        bad_entry_ = {(target_ / kOutputMarker).generic_string(), bad->line, bad->column};
+        bad_path_ = std::string(bad->path);
+        previous_.clear();
+        return;
     }
     // Without a list of its files (the marker of an older Lotse) the output is replaced whole; a
     // rebuild never guesses which files are its own.
@@ -304,7 +135,7 @@ bool OutputWriter::start(Diagnostics& diags) {
                              (lock_fd_ >= 0 && target_fd_ >= 0 && ::fstat(lock_fd_, &held) == 0 &&
                               ::fstat(target_fd_, &read_then) == 0 && held.st_ino == read_then.st_ino && held.st_dev == read_then.st_dev);
     const bool marker_now = target_fd_ >= 0 && ::fstatat(target_fd_, kOutputMarker, &marker, AT_SYMLINK_NOFOLLOW) == 0;
-    if (!same_folder || (marker_now ? stamp_of(marker) : 0) != marker_stamp_) load();
+    if (!same_folder || (marker_now ? marker_stamp(marker) : 0) != marker_stamp_) load();
 
     switch (found_) {
         case Found::nothing:
@@ -501,14 +332,7 @@ OutputWriter::Listing OutputWriter::listing() const {
 }
 
 bool OutputWriter::write_marker(const Listing& files) {
-    std::string marker = "This folder is written by Lotse and replaced on every build.\n";
-    std::size_t size = marker.size();
-    for (const auto& [path, fingerprint] : files) size += 18 + path.size();
-    marker.reserve(size);
-    for (const auto& [path, fingerprint] : files) {
-        append_hex(marker, fingerprint);
-        marker.append(1, ' ').append(path).append(1, '\n');
-    }
+    const std::string marker = marker_text(files);
     if (!write_file_at(stage_fd_, kOutputMarker, marker)) return fail(stage_ / kOutputMarker, std::strerror(errno));
     return true;
 }

@@ -23,14 +23,10 @@
 
 #include "common/interrupt.h"
 #include "content/diagnostics.h"
+#include "output/marker.h"
 #include "render/renderer.h"
 
 namespace lotse {
-
-// The file that marks a folder as Lotse's own output, safe to replace. After its first line it
-// lists every file of the output as "<fingerprint> <path>" (fingerprint 0: render anew); each path
-// is a plain relative path inside the output, or the marker is not Lotse's.
-inline constexpr const char* kOutputMarker = ".lotse-output";
 
 struct WriteStats {
     std::size_t written = 0, unchanged = 0, removed = 0;

@@ -5,27 +5,42 @@
 
 #include <nlohmann/json.hpp>
 
+#include "content/kinds.h"
+#include "content/record_fields.h"
+
 namespace lotse {
 
 namespace {
+
+// Hands every localised text of a record to `visit` (record_fields.h walks the fields); every
+// other value is not translated.
+template <typename Visit>
+class TextWalk : public ReadingWalk<TextWalk<Visit>> {
+public:
+    using ReadingWalk<TextWalk<Visit>>::operator();
+    explicit TextWalk(Visit& visit) : visit_(visit) {}
+    void operator()(const LocalisedText& t) { visit_(t); }
+    void operator()(std::string_view) {}
+    void operator()(std::uint64_t) {}
+    void operator()(int) {}
+    void operator()(bool) {}
+    void operator()(double) {}
+    void operator()(const SourcePos&) {}
+    void operator()(const Date&) {}
+
+private:
+    Visit& visit_;
+};
 
 // Calls `visit` for every localised text a reader may see.
 template <typename Visit>
 void each_text(const Content& c, Visit visit) {
     visit(c.site.title);
     visit(c.site.tagline);
-    auto common = [&](const Record& r) { visit(r.description); };
-    auto slots = [&](const std::vector<TimeSlot>& list) {
-        for (const TimeSlot& s : list) visit(s.note);
-    };
-    for (const Provider& p : c.providers) common(p), visit(p.name);
-    for (const Offer& o : c.offers) common(o), visit(o.title), visit(o.summary), visit(o.fee_note);
-    for (const Course& k : c.courses) common(k), visit(k.title), visit(k.fee_note), slots(k.schedule);
-    for (const Contact& k : c.contacts) common(k), visit(k.name), slots(k.hours);
-    for (const Pathway& p : c.pathways) {
-        common(p), visit(p.title), visit(p.summary);
-        for (const PathwayStep& s : p.steps) visit(s.title), visit(s.text);
-    }
+    TextWalk<Visit> walk(visit);
+    for_each_kind(c, [&](const auto& records) {
+        for (const auto& r : records) walk(r);
+    });
 }
 
 std::string percent(const Share& s) {

@@ -24,7 +24,7 @@ inline constexpr std::string_view kCourseModes[] = {"in-person", "online", "hybr
 inline constexpr std::string_view kSeats[] = {"open", "few", "waitlist", "full"};
 inline constexpr std::string_view kAppointments[] = {"required", "recommended", "none"};
 inline constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-// When a course starts in the day, as the course filter offers it.
+// When a course starts in the day, as the course filter offers it: before 12:00, before 17:00, later.
 inline constexpr std::string_view kTimesOfDay[] = {"morning", "afternoon", "evening"};
 
 // Days after which a record's "checked" date asks for a review, unless site.yaml says otherwise.

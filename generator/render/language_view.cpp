@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unicode/plurrule.h>
 
+#include "content/domain.h"
 #include "markdown/markdown.h"
 #include "render/kinds/kinds.h"
 #include "site/routes.h"
@@ -33,10 +34,10 @@ std::string tokens(const std::vector<Located>& values) {
 
 std::vector<std::string> times_of_day(const std::vector<TimeSlot>& slots) {
     std::vector<std::string> out;
-    auto add = [&](const char* t) {
-        if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
-    };
-    for (const TimeSlot& s : slots) add(s.from < 12 * 60 ? "morning" : s.from < 17 * 60 ? "afternoon" : "evening");
+    for (const TimeSlot& s : slots) {
+        const std::string_view t = domain::kTimesOfDay[s.from < 12 * 60 ? 0 : s.from < 17 * 60 ? 1 : 2];
+        if (std::find(out.begin(), out.end(), t) == out.end()) out.emplace_back(t);
+    }
     return out;
 }
 

@@ -304,7 +304,7 @@ std::string LanguageView::plural_json(std::string_view key) const {
         if (!pick) continue;
         std::string text = msg(key, {{"count", *pick}});
         const std::string number = fmt_.number(*pick);
-        if (const auto at = text.find(number); at != std::string::npos) text.replace(at, number.size(), "#");
+        if (const auto at = text.find(number); at != std::string::npos) text.replace(at, number.size(), 1, '#');
         out[keyword] = text;
     }
     out["0"] = msg(key, {{"count", 0LL}});

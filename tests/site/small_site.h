@@ -10,7 +10,7 @@
 
 namespace lotse::test {
 
-inline Date day(const char* iso) { return *parse_date(iso).date; }
+inline Date day(const char* iso) { return parse_date(iso).date; }
 
 template <typename R>
 R record(const char* id, std::vector<const char*> phases = {}, std::vector<const char*> topics = {}) {

@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -18,7 +18,9 @@
 #include <unicode/ustring.h>
 
 #include "cache/cache_file.h"
+#include "common/hash.h"
 #include "common/site_files.h"
+#include "common/whole_file.h"
 #include "content/encoding.h"
 
 extern char** environ;
@@ -39,13 +41,6 @@ struct BundleCloser {
     void operator()(UResourceBundle* b) const { ures_close(b); }
 };
 using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // One genrb run on one catalog. Every catalog's run is started before the first is waited for,
 // so the languages compile side by side.
@@ -69,7 +64,7 @@ public:
         if (!started_) return std::string("cannot run genrb (") + LOTSE_GENRB + "); install icu-devtools";
         int status = 0;
         waitpid(pid_, &status, 0);
-        std::string said = slurp(log_);
+        std::string said = whole_file(log_);
         fs::remove(log_);
         if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
         return said.empty() ? "genrb could not compile this catalog" : said;
@@ -137,7 +132,7 @@ void keep_bundle(const fs::path& folder, const fs::path& kept) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(folder, ec))
         if (e.path().extension() == ".res") {
-            write_cache_file(kept, kKeptBundle, compiler(), e.path().filename().string() + "\n" + slurp(e.path()));
+            write_cache_file(kept, kKeptBundle, compiler(), e.path().filename().string() + "\n" + whole_file(e.path()));
             return;
         }
 }
@@ -185,17 +180,14 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
     std::map<std::string, std::unique_ptr<GenrbRun>> runs;
     std::set<std::string> failed;  // catalogs that could not be compiled (reported)
     for (const auto& [name, path] : sources) {
-        texts[name] = slurp(path);
+        texts[name] = whole_file(path);
         // genrb would only say that it found an illegal character, and not where.
-        if (!check_utf8(path.lexically_normal().generic_string(), texts[name], diags)) {
+        if (!check_utf8(shown_path(path), texts[name], diags)) {
             failed.insert(name);
             continue;
         }
         if (!compiled.empty()) {
-            char key[32];
-            std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(
-                                                          texts[name] + "\n" + LOTSE_GENRB + " " + U_ICU_VERSION)));
-            kept_as[name] = compiled / (std::string(key) + ".bundle");
+            kept_as[name] = compiled / (hex16(hash_of(texts[name] + "\n" + compiler())) + ".bundle");
             if (place_kept_bundle(kept_as[name], work)) continue;
         }
         const fs::path own = work / ("genrb-" + name);
@@ -206,7 +198,7 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
         if (!runs.count(name)) continue;
         const fs::path own = work / ("genrb-" + name);
         const std::string complaints = runs.at(name)->complaints();
-        const std::string display = path.lexically_normal().generic_string();
+        const std::string display = shown_path(path);
         if (complaints.empty()) {
             place_bundle(own, work);
             if (kept_as.count(name)) keep_bundle(own, kept_as[name]);
@@ -293,7 +285,7 @@ Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std
         } else {
             UErrorCode status = U_ZERO_ERROR;
             const char* actual = ures_getLocaleByType(own.get(), ULOC_ACTUAL_LOCALE, &status);
-            if (actual && sources.count(actual)) lang.path = sources[actual].lexically_normal().generic_string();
+            if (actual && sources.count(actual)) lang.path = shown_path(sources[actual]);
         }
         for (const std::string& key : keys) {
             Message m;

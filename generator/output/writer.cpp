@@ -22,6 +22,8 @@
 #include <utility>
 
 #include "common/crew.h"
+#include "common/hash.h"
+#include "common/site_files.h"
 
 namespace lotse {
 
@@ -63,8 +65,6 @@ bool read_all(int fd, std::string& bytes) {
     bytes.resize(done);
     return true;
 }
-
-std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
 
 // The folder part of a path in the output ("" for the output folder itself), and the name.
 std::string_view folder_of(std::string_view path) {
@@ -114,18 +114,12 @@ bool plain_relative(std::string_view path) {
 
 // What the marker is and when it last changed, as one number: it differs for another build's
 // marker. Never 0.
-std::uint64_t stamp_of(const struct stat& st) {
+std::uint64_t stat_stamp(const struct stat& st) {
     const std::uint64_t parts[] = {static_cast<std::uint64_t>(st.st_dev),          static_cast<std::uint64_t>(st.st_ino),
                                    static_cast<std::uint64_t>(st.st_size),         static_cast<std::uint64_t>(st.st_mtim.tv_sec),
                                    static_cast<std::uint64_t>(st.st_mtim.tv_nsec), static_cast<std::uint64_t>(st.st_ctim.tv_sec),
                                    static_cast<std::uint64_t>(st.st_ctim.tv_nsec)};
     return std::hash<std::string_view>{}({reinterpret_cast<const char*>(parts), sizeof parts}) | 1;
-}
-
-void append_hex(std::string& text, std::uint64_t n) {
-    char digits[16];
-    const auto end = std::to_chars(digits, digits + 16, n, 16).ptr;
-    text.append(16 - static_cast<std::size_t>(end - digits), '0').append(digits, end);
 }
 
 // Reads the entries of an open folder with getdents64 itself (opendir and readdir would add two
@@ -239,7 +233,7 @@ void OutputWriter::load() {
     // Read whole and taken apart in place: a large site's marker lists a hundred thousand files.
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         marker_.resize(static_cast<std::size_t>(st.st_size));
-        if (read_all(fd, marker_) && marker_.size() == static_cast<std::size_t>(st.st_size)) marker_stamp_ = stamp_of(st);
+        if (read_all(fd, marker_) && marker_.size() == static_cast<std::size_t>(st.st_size)) marker_stamp_ = stat_stamp(st);
     }
     ::close(fd);
     if (!S_ISREG(st.st_mode)) {
@@ -294,7 +288,7 @@ bool OutputWriter::start(Diagnostics& diags) {
     // staging folder, which becomes the output, so the next build finds the output locked until
     // this one has ended.
     if (!lock_folder(target_, lock_fd_)) {
-        diags.error({shown(out_), 0, 0}, "another Lotse build is writing this output folder right now; nothing was written. "
+        diags.error({shown_path(out_), 0, 0}, "another Lotse build is writing this output folder right now; nothing was written. "
                                          "Wait until it has finished, then build again");
         return false;
     }
@@ -304,7 +298,7 @@ bool OutputWriter::start(Diagnostics& diags) {
                              (lock_fd_ >= 0 && target_fd_ >= 0 && ::fstat(lock_fd_, &held) == 0 &&
                               ::fstat(target_fd_, &read_then) == 0 && held.st_ino == read_then.st_ino && held.st_dev == read_then.st_dev);
     const bool marker_now = target_fd_ >= 0 && ::fstatat(target_fd_, kOutputMarker, &marker, AT_SYMLINK_NOFOLLOW) == 0;
-    if (!same_folder || (marker_now ? stamp_of(marker) : 0) != marker_stamp_) load();
+    if (!same_folder || (marker_now ? stat_stamp(marker) : 0) != marker_stamp_) load();
 
     switch (found_) {
         case Found::nothing:
@@ -313,11 +307,11 @@ bool OutputWriter::start(Diagnostics& diags) {
         case Found::unlisted:
             break;
         case Found::not_a_folder:
-            diags.error({shown(out_), 0, 0}, "this is a file, not a folder, so the site cannot be written here; "
+            diags.error({shown_path(out_), 0, 0}, "this is a file, not a folder, so the site cannot be written here; "
                                              "choose another --out, or move the file away");
             return false;
         case Found::foreign:
-            diags.error({shown(out_), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
+            diags.error({shown_path(out_), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
                                              "choose another --out or empty it");
             return false;
         case Found::bad_marker:
@@ -336,7 +330,7 @@ bool OutputWriter::start(Diagnostics& diags) {
     stage_ = parent / name;
     if (::mkdir(stage_.c_str(), 0755) != 0 || (stage_fd_ = ::open(stage_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)) < 0 ||
         !lock_folder(stage_, stage_lock_fd_)) {
-        diags.error({shown(parent), 0, 0}, std::string("cannot create a folder here: ") + std::strerror(errno));
+        diags.error({shown_path(parent), 0, 0}, std::string("cannot create a folder here: ") + std::strerror(errno));
         stage_.clear();
         return false;
     }
@@ -413,7 +407,7 @@ void OutputWriter::close() {
 bool OutputWriter::fail(const fs::path& where, const std::string& why) {
     failed_ = true;
     std::lock_guard<std::mutex> lock(diags_mutex_);
-    diags_->error({shown(where), 0, 0}, "cannot write the output: " + why + "; the previous output is unchanged");
+    diags_->error({shown_path(where), 0, 0}, "cannot write the output: " + why + "; the previous output is unchanged");
     return false;
 }
 
@@ -506,7 +500,7 @@ bool OutputWriter::write_marker(const Listing& files) {
     for (const auto& [path, fingerprint] : files) size += 18 + path.size();
     marker.reserve(size);
     for (const auto& [path, fingerprint] : files) {
-        append_hex(marker, fingerprint);
+        append_hex16(marker, fingerprint);
         marker.append(1, ' ').append(path).append(1, '\n');
     }
     if (!write_file_at(stage_fd_, kOutputMarker, marker)) return fail(stage_ / kOutputMarker, std::strerror(errno));

@@ -226,12 +226,4 @@ Content load_content(const fs::path& site_dir, Diagnostics& diags, const RecordC
     return read_content(site_dir, std::move(*site), diags, cache);
 }
 
-Content load_content(const fs::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache,
-                     const std::function<void(const SiteConfig&)>& site_read) {
-    std::optional<SiteConfig> site = read_site_settings(site_dir, diags);
-    site_read(site ? *site : SiteConfig());
-    if (!site) return {};
-    return read_content(site_dir, std::move(*site), diags, cache);
-}
-
 }  // namespace lotse

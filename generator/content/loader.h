@@ -7,7 +7,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -35,9 +34,5 @@ Content read_content(const std::filesystem::path& site_dir, SiteConfig site, Dia
 
 // Both: the whole content folder.
 Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache = {});
-// The same, calling `site_read` with the settings before the rest is read (to be replaced by the
-// two calls above in build.cpp).
-Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache,
-                     const std::function<void(const SiteConfig&)>& site_read);
 
 }  // namespace lotse

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 #include <iosfwd>
-#include <optional>
 
+#include "common/data_dir.h"  // data_dir(): the built-in templates and catalogs
 #include "content/calendar.h"
 #include "render/sitemap.h"
 
@@ -23,15 +23,6 @@ struct RunOptions {
     // system to take back with the rest of the process instead of being freed one by one.
     bool exits_after = false;
 };
-
-// Where the built-in templates and catalogs are: $LOTSE_DATA_DIR, an installed share/lotse beside
-// the binary, or the source tree Lotse was built from.
-std::filesystem::path data_dir();
-
-// "today" for date-dependent rules: SOURCE_DATE_EPOCH if set, else the system clock. A
-// SOURCE_DATE_EPOCH that is not a whole number of seconds, or outside the dates Lotse accepts,
-// throws std::invalid_argument saying so (a usage error: it would otherwise silently be ignored).
-Date default_today();
 
 int run_check(const RunOptions& options, std::ostream& out, std::ostream& err);
 int run_build(const RunOptions& options, std::ostream& out, std::ostream& err);

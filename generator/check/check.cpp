@@ -1,11 +1,13 @@
 #include "check/check.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "common/url_policy.h"
+#include "content/domain.h"
 #include "content/ids.h"
-#include "content/loader.h"
+#include "content/kinds.h"
 #include "content/yaml_reader.h"
 #include "markdown/markdown.h"
 #include "site/routes.h"
@@ -16,20 +18,25 @@ namespace {
 
 std::string q(std::string_view s) { return '"' + std::string(s) + '"'; }
 
+// "provider, offer, course, contact or pathway"
+std::string kind_names() {
+    std::string out;
+    for (std::size_t i = 0; i < std::size(kRecordKinds); ++i) {
+        if (i > 0) out += i + 1 == std::size(kRecordKinds) ? " or " : ", ";
+        out += kRecordKinds[i].name;
+    }
+    return out;
+}
+
 class Checker {
 public:
     Checker(const Content& content, const Catalogs& catalogs, Date today, Diagnostics& diags)
         : c_(content), catalogs_(catalogs), today_(today), diags_(diags) {
         for (const Term& t : c_.taxonomy.life_phases) life_phases_.push_back(t.id);
         for (const Term& t : c_.taxonomy.topics) topics_.push_back(t.id);
-        auto ids = [](const auto& records, std::set<std::string>& out) {
-            for (const auto& r : records) out.insert(r.id);
-        };
-        ids(c_.providers, ids_["provider"]);
-        ids(c_.offers, ids_["offer"]);
-        ids(c_.courses, ids_["course"]);
-        ids(c_.contacts, ids_["contact"]);
-        ids(c_.pathways, ids_["pathway"]);
+        for_each_kind(c_, [&](const auto& records) {
+            for (const auto& r : records) ids(kind_of(r)).insert(r.id);
+        });
     }
 
     void run() {
@@ -37,16 +44,20 @@ public:
         // Labels and messages are looked up in the source catalog: without it (reported once, in
         // site() or by the catalog itself) every lookup would repeat that.
         if (catalogs_.has_source()) taxonomy();
-        for (const Provider& p : c_.providers) common(p, "provider");
-        for (const Offer& o : c_.offers) offer(o);
-        for (const Course& c : c_.courses) course(c);
-        for (const Contact& c : c_.contacts) contact(c);
-        for (const Pathway& p : c_.pathways) pathway(p);
+        for_each_kind(c_, [&](const auto& records) {
+            for (const auto& r : records) record(r);
+        });
         if (!c_.site.source_language.empty()) pages();
         if (catalogs_.has_source()) catalogs();
     }
 
 private:
+    template <typename Rec>
+    static RecordKind kind_of(const Rec&) {
+        return KindOf<Rec>::value;
+    }
+    std::set<std::string>& ids(RecordKind kind) { return ids_[static_cast<std::size_t>(kind)]; }
+
     void site() {
         const SiteConfig& s = c_.site;
         if (s.source_language.empty()) return;
@@ -87,29 +98,23 @@ private:
         }
     }
 
-    void reference(const Located& ref, std::string_view kind, std::string_view field) {
+    void reference(const Located& ref, RecordKind kind, std::string_view field) {
         if (ref.value.empty()) return;
-        if (ids_[std::string(kind)].count(ref.value)) return;
-        std::string msg = q(field) + " refers to " + std::string(kind) + " " + q(ref.value) + ", which does not exist";
-        msg += " (no file content/" + folder(kind) + "/" + ref.value + ".yaml)";
+        if (ids(kind).count(ref.value)) return;
+        std::string msg = q(field) + " refers to " + std::string(name(kind)) + " " + q(ref.value) + ", which does not exist";
+        msg += " (no file content/" + std::string(info(kind).folder) + "/" + ref.value + ".yaml)";
         diags_.error(ref.pos, msg);
     }
 
-    static std::string folder(std::string_view kind) {
-        for (const KindInfo& k : kRecordKinds)
-            if (k.name == kind) return std::string(k.folder);
-        return std::string(kind);
-    }
-
-    void record_link(const std::string& kind, const std::string& id, const SourcePos& pos, std::string_view shown) {
-        if (!ids_.count(kind)) {
-            diags_.error(pos, "link " + q(shown) + " names the kind " + q(kind) +
-                                  "; use provider, offer, course, contact or pathway");
+    void record_link(const std::string& kind_name, const std::string& id, const SourcePos& pos, std::string_view shown) {
+        const std::optional<RecordKind> kind = kind_named(kind_name);
+        if (!kind) {
+            diags_.error(pos, "link " + q(shown) + " names the kind " + q(kind_name) + "; use " + kind_names());
             return;
         }
-        if (!ids_[kind].count(id))
-            diags_.error(pos, "link " + q(shown) + " points to a " + kind + " that does not exist (no file content/" +
-                                  folder(kind) + "/" + id + ".yaml)");
+        if (!ids(*kind).count(id))
+            diags_.error(pos, "link " + q(shown) + " points to a " + kind_name + " that does not exist (no file content/" +
+                                  std::string(info(*kind).folder) + "/" + id + ".yaml)");
     }
 
     void markdown_links(const std::vector<Located>& links) {
@@ -133,6 +138,7 @@ private:
         }
     }
 
+    // What every kind of record is checked for; `what` names the kind in messages.
     void common(const Record& r, std::string_view what) {
         terms(r.life_phases, life_phases_, "life phase");
         terms(r.topics, topics_, "topic");
@@ -155,10 +161,12 @@ private:
                 diags_.error(s.pos, "this time slot ends before it starts (\"to\" must be later than \"from\")");
     }
 
-    void offer(const Offer& o) {
-        common(o, "offer");
-        reference(o.provider, "provider", "provider");
-        reference(o.contact, "contact", "contact");
+    void record(const Provider& p) { common(p, name(RecordKind::provider)); }
+
+    void record(const Offer& o) {
+        common(o, name(RecordKind::offer));
+        reference(o.provider, RecordKind::provider, "provider");
+        reference(o.contact, RecordKind::contact, "contact");
         if (o.dates.from && o.dates.until && *o.dates.until < *o.dates.from)
             diags_.error(o.dates.pos, "\"until\" (" + to_iso(*o.dates.until) + ") is before \"from\" (" + to_iso(*o.dates.from) + ")");
         else if (o.dates.until && *o.dates.until < today_)
@@ -166,9 +174,9 @@ private:
                                             " (dates.until) and is not published; update or remove it");
     }
 
-    void course(const Course& c) {
-        common(c, "course");
-        reference(c.provider, "provider", "provider");
+    void record(const Course& c) {
+        common(c, name(RecordKind::course));
+        reference(c.provider, RecordKind::provider, "provider");
         if (!c.level.from.empty() && !c.level.to.empty() && c.level.to < c.level.from)
             diags_.error(c.level.pos, "the level runs backwards: \"to\" (" + c.level.to + ") is below \"from\" (" + c.level.from + ")");
         slots(c.schedule);
@@ -179,14 +187,14 @@ private:
             diags_.warning(c.end_pos, "this course ended on " + to_iso(c.end) + " and is not published; update or remove it");
     }
 
-    void contact(const Contact& c) {
-        common(c, "contact");
-        reference(c.organisation, "provider", "organisation");
+    void record(const Contact& c) {
+        common(c, name(RecordKind::contact));
+        reference(c.organisation, RecordKind::provider, "organisation");
         slots(c.hours);
     }
 
-    void pathway(const Pathway& p) {
-        common(p, "pathway");
+    void record(const Pathway& p) {
+        common(p, name(RecordKind::pathway));
         for (const PathwayStep& step : p.steps)
             for (const RecordRef& link : step.links) record_link(link.kind, link.id, link.pos, link.kind + "/" + link.id);
     }
@@ -208,11 +216,12 @@ private:
             if (p.language != c_.site.source_language && !source_pages.count(p.slug))
                 diags_.error(p.pos, "this page has no version in the source language; add content/pages/" + p.slug + "." +
                                         c_.site.source_language + ".md");
-        for (const char* required : {"imprint", "privacy", "accessibility"}) {
-            if (!source_pages.count(required))
+        for (std::string_view required : domain::kRequiredPages) {
+            const std::string slug(required);
+            if (!source_pages.count(slug))
                 diags_.warning({"content/pages", 0, 0},
-                               std::string("the site has no ") + required + " page; a public body's site needs one (content/pages/" +
-                                   required + "." + c_.site.source_language + ".md)");
+                               "the site has no " + slug + " page; a public body's site needs one (content/pages/" + slug + "." +
+                                   c_.site.source_language + ".md)");
         }
     }
 
@@ -237,7 +246,7 @@ private:
     Date today_;
     Diagnostics& diags_;
     std::vector<std::string> life_phases_, topics_;
-    std::map<std::string, std::set<std::string>> ids_;
+    std::array<std::set<std::string>, std::size(kRecordKinds)> ids_;  // by RecordKind
 };
 
 }  // namespace

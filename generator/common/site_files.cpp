@@ -7,9 +7,9 @@ namespace lotse {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 std::string shown_path(const fs::path& p) { return p.lexically_normal().generic_string(); }
+
+namespace {
 
 bool inside(const fs::path& canonical, const fs::path& root) {
     const fs::path rel = canonical.lexically_relative(root);

@@ -15,6 +15,9 @@
 
 namespace lotse {
 
+// A path as diagnostics and messages name it: normalised, with "/" between folders.
+std::string shown_path(const std::filesystem::path& p);
+
 enum class EntryKind { missing, file, folder, unusable };
 
 // What `path` is once links inside `root` are followed; reports an unusable one to `diags` (if

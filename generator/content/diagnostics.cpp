@@ -17,6 +17,11 @@ void Diagnostics::warning(const SourcePos& pos, std::string message) {
     items_.push_back({Severity::warning, pos, std::move(message)});
 }
 
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    errors_ += other.errors_;
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
     std::vector<Diagnostic> out = items_;
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -13,8 +13,9 @@
 namespace lotse {
 
 // A source file's path as positions name it. Copies share one string: every position read from
-// a file (an offer has a hundred) names the same file, and a copy of the path in each of them was
-// a fifth of the memory of a site's records and a tenth of the time to read them from the cache.
+// a file (an offer has a hundred) names the same file, and a copy of the path in each of them
+// would be a large part of the memory of a site's records and of the time to read them from the
+// cache.
 class FilePath {
 public:
     FilePath() = default;
@@ -63,6 +64,8 @@ class Diagnostics {
 public:
     void error(const SourcePos& pos, std::string message);
     void warning(const SourcePos& pos, std::string message);
+    // Adds what `other` found, in its order (diagnostics found on another thread or by another stage).
+    void append(const Diagnostics& other);
 
     bool has_errors() const { return errors_ > 0; }
     std::size_t error_count() const { return errors_; }

@@ -6,10 +6,12 @@
 // provider_ref, contact_ref, step links), and what its page and cards show (render/kinds/).
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "content/records.h"
@@ -69,9 +71,11 @@ decltype(auto) visit_record(RecordKind kind, const Record& r, F&& f) {
     return std::forward<F>(f)(static_cast<const Pathway&>(r));
 }
 
-// Calls f with each kind's records: f(const std::vector<Provider>&), … in plan order.
-template <typename F>
-void for_each_kind(const Content& c, F&& f) {
+// Calls f with each kind's records: f(const std::vector<Provider>&), … in plan order (the
+// vectors are not const for a Content that is not: the loader fills them).
+template <typename C, typename F>
+    requires std::same_as<std::remove_const_t<C>, Content>
+void for_each_kind(C& c, F&& f) {
     f(c.providers), f(c.offers), f(c.courses), f(c.contacts), f(c.pathways);
 }
 

@@ -1,9 +1,13 @@
 // Loads a site folder's content/ into typed records. Problems of form (YAML syntax, unknown keys,
 // missing fields, values of the wrong kind) are reported here; rules across records live in check/.
+//
+// The site's settings are read first and on their own, so that what depends only on them (the
+// catalogs, which need the site's languages) can start before the records are read:
+//   settings = read_site_settings(…); <start what needs them>; content = read_content(…, settings, …)
 #pragma once
 
 #include <filesystem>
-#include <functional>
+#include <optional>
 #include <string>
 
 #include "content/diagnostics.h"
@@ -19,9 +23,16 @@ struct RecordCacheFile {
     std::string program;
 };
 
-// `site_read`, if given, is called with the site's settings as soon as they are read, before the
-// records are (what depends only on them can start alongside).
-Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache = {},
-                     const std::function<void(const SiteConfig&)>& site_read = {});
+// The site's settings (content/site.yaml); their source language is empty if they could not be
+// read (reported). nullopt if the content folder itself cannot be used (a link out of the site, a
+// loop; reported): then there is nothing more to read.
+std::optional<SiteConfig> read_site_settings(const std::filesystem::path& site_dir, Diagnostics& diags);
+
+// Everything else under content/, read with the settings `site` read before.
+Content read_content(const std::filesystem::path& site_dir, SiteConfig site, Diagnostics& diags,
+                     const RecordCacheFile& cache = {});
+
+// Both: the whole content folder.
+Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache = {});
 
 }  // namespace lotse

@@ -23,7 +23,7 @@ std::string shape(const YAML::Node& node) {
     return "a single value";
 }
 
-std::string allowed_hint(std::string_view found, const std::vector<std::string_view>& allowed) {
+std::string allowed_hint(std::string_view found, std::span<const std::string_view> allowed) {
     std::string out;
     if (auto guess = closest(found, allowed)) out += "; did you mean " + quoted(*guess) + "?";
     out += (out.empty() ? "; " : " ");
@@ -191,8 +191,8 @@ std::optional<int> read_time(const FileContext& file, const YAML::Node& node, st
 }
 
 MapReader::MapReader(const FileContext& file, const YAML::Node& map, std::string what,
-                     std::vector<std::string_view> keys)
-    : file_(file), map_(map), what_(std::move(what)), keys_(std::move(keys)), pos_(position(file, map)) {
+                     std::span<const std::string_view> keys)
+    : file_(file), map_(map), what_(std::move(what)), keys_(keys), pos_(position(file, map)) {
     if (!map.IsMap()) {
         valid_ = false;
         file.diags.error(pos_, what_ + " must be written as \"key: value\" lines, not " +
@@ -252,15 +252,14 @@ std::optional<Located> MapReader::located(std::string_view key, Need need) {
     return std::nullopt;
 }
 
-std::optional<std::string> MapReader::one_of(std::string_view key, std::initializer_list<std::string_view> allowed,
+std::optional<std::string> MapReader::one_of(std::string_view key, std::span<const std::string_view> allowed,
                                              Need need) {
     YAML::Node n = node(key, need);
     if (!n.IsDefined()) return std::nullopt;
     auto s = read_scalar(file_, n, key);
     if (!s) return std::nullopt;
-    std::vector<std::string_view> options(allowed);
-    if (std::find(options.begin(), options.end(), *s) == options.end()) {
-        file_.diags.error(position(file_, n), quoted(key) + " cannot be " + quoted(*s) + allowed_hint(*s, options));
+    if (std::find(allowed.begin(), allowed.end(), *s) == allowed.end()) {
+        file_.diags.error(position(file_, n), quoted(key) + " cannot be " + quoted(*s) + allowed_hint(*s, allowed));
         return std::nullopt;
     }
     return s;
@@ -312,7 +311,7 @@ LocalisedText MapReader::text(std::string_view key, Need need) {
 }
 
 std::vector<Located> MapReader::words(std::string_view key, Need need,
-                                      std::initializer_list<std::string_view> allowed) {
+                                      std::span<const std::string_view> allowed) {
     std::vector<Located> out;
     YAML::Node n = node(key, need);
     if (!n.IsDefined()) return out;
@@ -324,12 +323,11 @@ std::vector<Located> MapReader::words(std::string_view key, Need need,
     if (n.size() == 0 && need == Need::required) {
         file_.diags.error(position(file_, n), quoted(key) + " needs at least one entry");
     }
-    std::vector<std::string_view> options(allowed);
     for (const auto& item : n) {
         auto s = read_scalar(file_, item, key);
         if (!s) continue;
-        if (!options.empty() && std::find(options.begin(), options.end(), *s) == options.end()) {
-            file_.diags.error(position(file_, item), quoted(key) + " cannot contain " + quoted(*s) + allowed_hint(*s, options));
+        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), *s) == allowed.end()) {
+            file_.diags.error(position(file_, item), quoted(key) + " cannot contain " + quoted(*s) + allowed_hint(*s, allowed));
             continue;
         }
         out.push_back({*s, position(file_, item)});
@@ -337,7 +335,7 @@ std::vector<Located> MapReader::words(std::string_view key, Need need,
     return out;
 }
 
-std::optional<std::string_view> closest(std::string_view word, const std::vector<std::string_view>& candidates) {
+std::optional<std::string_view> closest(std::string_view word, std::span<const std::string_view> candidates) {
     std::optional<std::string_view> best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (std::string_view c : candidates) {
@@ -361,7 +359,7 @@ std::optional<std::string_view> closest(std::string_view word, const std::vector
     return best;
 }
 
-std::string joined(const std::vector<std::string_view>& words) {
+std::string joined(std::span<const std::string_view> words) {
     std::string out;
     for (std::string_view w : words) {
         if (!out.empty()) out += ", ";

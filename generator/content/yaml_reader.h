@@ -3,9 +3,9 @@
 // shows every problem of a file. Keys given twice are reported for the whole file when it is parsed.
 #pragma once
 
-#include <initializer_list>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,9 +45,10 @@ enum class Need { optional, required };
 
 class MapReader {
 public:
-    // `what` names the thing in messages ("offer", "schedule slot"); `keys` are the allowed keys.
+    // `what` names the thing in messages ("offer", "schedule slot"); `keys` are the allowed keys
+    // (a list that outlives the reader: each reader's keys are a constant beside its code).
     MapReader(const FileContext& file, const YAML::Node& map, std::string what,
-              std::vector<std::string_view> keys);
+              std::span<const std::string_view> keys);
     MapReader(const MapReader&) = delete;
     MapReader& operator=(const MapReader&) = delete;
 
@@ -61,22 +62,23 @@ public:
 
     std::optional<std::string> string(std::string_view key, Need need = Need::optional);
     std::optional<Located> located(std::string_view key, Need need = Need::optional);
-    std::optional<std::string> one_of(std::string_view key, std::initializer_list<std::string_view> allowed,
+    std::optional<std::string> one_of(std::string_view key, std::span<const std::string_view> allowed,
                                       Need need = Need::optional);
     std::optional<bool> boolean(std::string_view key, Need need = Need::optional);
     std::optional<int> integer(std::string_view key, Need need = Need::optional);
     std::optional<double> number(std::string_view key, Need need = Need::optional);
     std::optional<Date> date(std::string_view key, Need need = Need::optional);
     LocalisedText text(std::string_view key, Need need = Need::optional);
-    // A list of plain words; an empty list counts as missing for required keys.
+    // A list of plain words; an empty list counts as missing for required keys. With `allowed`,
+    // other words are reported.
     std::vector<Located> words(std::string_view key, Need need = Need::optional,
-                               std::initializer_list<std::string_view> allowed = {});
+                               std::span<const std::string_view> allowed = {});
 
 private:
     const FileContext& file_;
     YAML::Node map_;
     std::string what_;
-    std::vector<std::string_view> keys_;
+    std::span<const std::string_view> keys_;
     SourcePos pos_;
     bool valid_ = true;
 };
@@ -89,8 +91,7 @@ std::optional<Date> read_date(const FileContext& file, const YAML::Node& node, s
 std::optional<int> read_time(const FileContext& file, const YAML::Node& node, std::string_view name);
 
 // "titel" -> "title": the closest allowed word, if it is close enough to be a likely typo.
-std::optional<std::string_view> closest(std::string_view word,
-                                        const std::vector<std::string_view>& candidates);
-std::string joined(const std::vector<std::string_view>& words);
+std::optional<std::string_view> closest(std::string_view word, std::span<const std::string_view> candidates);
+std::string joined(std::span<const std::string_view> words);
 
 }  // namespace lotse

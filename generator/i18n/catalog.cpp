@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -18,7 +18,9 @@
 #include <unicode/ustring.h>
 
 #include "cache/cache_file.h"
+#include "common/hash.h"
 #include "common/site_files.h"
+#include "common/whole_file.h"
 #include "content/encoding.h"
 
 extern char** environ;
@@ -39,13 +41,6 @@ struct BundleCloser {
     void operator()(UResourceBundle* b) const { ures_close(b); }
 };
 using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // One genrb run on one catalog. Every catalog's run is started before the first is waited for,
 // so the languages compile side by side.
@@ -69,7 +64,7 @@ public:
         if (!started_) return std::string("cannot run genrb (") + LOTSE_GENRB + "); install icu-devtools";
         int status = 0;
         waitpid(pid_, &status, 0);
-        std::string said = slurp(log_);
+        std::string said = whole_file(log_);
         fs::remove(log_);
         if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
         return said.empty() ? "genrb could not compile this catalog" : said;
@@ -137,7 +132,7 @@ void keep_bundle(const fs::path& folder, const fs::path& kept) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(folder, ec))
         if (e.path().extension() == ".res") {
-            write_cache_file(kept, kKeptBundle, compiler(), e.path().filename().string() + "\n" + slurp(e.path()));
+            write_cache_file(kept, kKeptBundle, compiler(), e.path().filename().string() + "\n" + whole_file(e.path()));
             return;
         }
 }
@@ -156,175 +151,242 @@ Catalogs::Catalogs(Catalogs&&) noexcept = default;
 Catalogs& Catalogs::operator=(Catalogs&&) noexcept = default;
 Catalogs::~Catalogs() = default;
 
-Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std::string>& languages,
-                        const std::string& source_language, Diagnostics& diags, const fs::path& compiled) {
-    Catalogs out;
-    out.source_language_ = source_language;
+// What one load compiles and opens, in the steps Catalogs::load takes. A member of Catalogs, so
+// that it may fill the catalogs' private parts.
+class Catalogs::Loader {
+public:
+    Loader(std::map<std::string, fs::path> sources, fs::path work, Diagnostics& diags)
+        : sources_(std::move(sources)), work_(std::move(work)), package_(work_.string() + "/"), diags_(diags) {}
+    ~Loader() {
+        source_bundle_.reset();
+        std::error_code ec;
+        fs::remove_all(work_, ec);
+    }
+    Loader(const Loader&) = delete;
+    Loader& operator=(const Loader&) = delete;
 
-    // File by file: a later folder's de.txt replaces an earlier one's.
+    // Puts every catalog's compiled bundle into the work folder: a catalog compiled before from the
+    // same bytes is taken from `compiled`; the others are compiled, side by side, each into a folder
+    // of its own, and kept there for the next run.
+    void compile(const fs::path& compiled);
+    // The source catalog defines which keys exist.
+    void read_source(Catalogs& out);
+    // A language's messages: its own along its chain, the others borrowed from the source language.
+    void read_language(Catalogs& out, const std::string& language);
+
+private:
+    using Runs = std::map<std::string, std::unique_ptr<GenrbRun>>;
+    Runs start(const fs::path& compiled, std::map<std::string, fs::path>& kept_as);
+    void report(const std::string& shown, const std::string& complaints);
+    Bundle open(const std::string& language) const;
+    std::shared_ptr<const icu::MessageFormat> compile_message(const std::string& language, const std::string& key,
+                                                              const icu::UnicodeString& pattern, const std::string& path);
+    static Message borrowed(const UResourceBundle* source, const std::string& key, const std::string& source_language);
+
+    std::map<std::string, fs::path> sources_;  // catalog ("de") -> its file, later folders winning
+    std::map<std::string, std::string> texts_;   // catalog -> its text
+    std::set<std::string> failed_;               // catalogs that could not be compiled (reported)
+    fs::path work_;
+    std::string package_;
+    std::set<std::string> keys_;
+    Bundle source_bundle_;
+    Diagnostics& diags_;
+};
+
+Catalogs::Loader::Runs Catalogs::Loader::start(const fs::path& compiled, std::map<std::string, fs::path>& kept_as) {
+    Runs runs;
+    for (const auto& [name, path] : sources_) {
+        texts_[name] = whole_file(path);
+        // genrb would only say that it found an illegal character, and not where.
+        if (!check_utf8(shown_path(path), texts_[name], diags_)) {
+            failed_.insert(name);
+            continue;
+        }
+        if (!compiled.empty()) {
+            kept_as[name] = compiled / (hex16(hash_of(texts_[name] + "\n" + compiler())) + ".bundle");
+            if (place_kept_bundle(kept_as[name], work_)) continue;
+        }
+        const fs::path own = work_ / ("genrb-" + name);
+        std::error_code ec;
+        fs::create_directory(own, ec);  // if it fails, genrb says so and the catalog is reported
+        runs[name] = std::make_unique<GenrbRun>(path, own);
+    }
+    return runs;
+}
+
+void Catalogs::Loader::compile(const fs::path& compiled) {
+    std::map<std::string, fs::path> kept_as;
+    Runs runs = start(compiled, kept_as);
+    for (const auto& [name, path] : sources_) {
+        if (!runs.count(name)) continue;
+        const fs::path own = work_ / ("genrb-" + name);
+        const std::string complaints = runs.at(name)->complaints();
+        if (complaints.empty()) {
+            place_bundle(own, work_);
+            if (kept_as.count(name)) keep_bundle(own, kept_as[name]);
+            continue;
+        }
+        failed_.insert(name);
+        report(shown_path(path), complaints);
+    }
+}
+
+// At the line genrb names ("de.txt:12: message"), else at the whole file.
+void Catalogs::Loader::report(const std::string& shown, const std::string& complaints) {
+    std::istringstream lines(complaints);
+    std::string line;
+    while (std::getline(lines, line)) {
+        const auto colon = line.find(':');
+        const auto end = colon == std::string::npos ? colon : line.find(": ", colon + 1);
+        if (end == std::string::npos || end == colon + 1) continue;
+        const std::string number = line.substr(colon + 1, end - colon - 1);
+        if (number.find_first_not_of("0123456789") != std::string::npos) continue;
+        diags_.error({shown, std::stoi(number), 1}, "this catalog cannot be compiled: " + line.substr(end + 2));
+        return;
+    }
+    diags_.error({shown, 0, 0}, "this catalog cannot be compiled: " + complaints);
+}
+
+Bundle Catalogs::Loader::open(const std::string& language) const {
+    // Content uses BCP 47 tags (fa-AF); ICU's bundles are named by locale ids (fa_AF).
+    UErrorCode status = U_ZERO_ERROR;
+    const std::string id = icu::Locale::forLanguageTag(language, status).getName();
+    if (U_FAILURE(status) || id.empty()) return nullptr;
+    Bundle b(ures_open(package_.c_str(), id.c_str(), &status));
+    if (U_FAILURE(status)) return nullptr;
+    // ICU may answer with the default locale's bundle; only the language's own chain counts.
+    const char* actual = ures_getLocaleByType(b.get(), ULOC_ACTUAL_LOCALE, &status);
+    const std::string found = actual ? actual : "";
+    const bool in_chain = found == id || (id.rfind(found, 0) == 0 && id[found.size()] == '_');
+    if (found.empty() || (found != "root" && !in_chain)) return nullptr;
+    return b;
+}
+
+void Catalogs::Loader::read_source(Catalogs& out) {
+    if (Bundle src = open(out.source_language_)) {
+        UErrorCode status = U_ZERO_ERROR;
+        ures_resetIterator(src.get());
+        while (ures_hasNext(src.get())) {
+            Bundle item(ures_getNextResource(src.get(), nullptr, &status));
+            if (U_FAILURE(status)) break;
+            if (ures_getType(item.get()) == URES_STRING) keys_.insert(ures_getKey(item.get()));
+        }
+        out.source_found_ = true;
+    } else {
+        // Its file (de.txt, or pt.txt for pt-BR) may be there and have been reported as broken.
+        UErrorCode status = U_ZERO_ERROR;
+        const std::string id = icu::Locale::forLanguageTag(out.source_language_, status).getName();
+        out.source_reported_ = std::any_of(failed_.begin(), failed_.end(), [&](const std::string& name) {
+            return id == name || id.rfind(name + "_", 0) == 0;
+        });
+    }
+    out.source_keys_.assign(keys_.begin(), keys_.end());
+    source_bundle_ = open(out.source_language_);
+}
+
+std::shared_ptr<const icu::MessageFormat> Catalogs::Loader::compile_message(const std::string& language,
+                                                                            const std::string& key,
+                                                                            const icu::UnicodeString& pattern,
+                                                                            const std::string& path) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error{};
+    auto fmt = std::make_shared<icu::MessageFormat>(pattern, icu::Locale(language.c_str()), parse_error, status);
+    if (U_FAILURE(status)) {
+        diags_.error({path, line_of(texts_[fs::path(path).stem().string()], key), 1},
+                     "message \"" + key + "\" is not a valid ICU message: " + u_errorName(status) + " near character " +
+                         std::to_string(parse_error.offset + 1) +
+                         " (braces must match, e.g. {count, plural, one {# course} other {# courses}})");
+        return nullptr;
+    }
+    return fmt;
+}
+
+// A message borrowed from the source language keeps that language's grammar (plural rules).
+Catalogs::Message Catalogs::Loader::borrowed(const UResourceBundle* source, const std::string& key,
+                                             const std::string& source_language) {
+    Message m;
+    int32_t len = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    const UChar* s = ures_getStringByKey(source, key.c_str(), &len, &status);
+    if (!s || U_FAILURE(status)) return m;
+    if (is_plain(s, len)) {
+        m.plain = utf8(icu::UnicodeString(s, len));
+        return m;
+    }
+    UParseError pe{};
+    auto fmt = std::make_shared<icu::MessageFormat>(icu::UnicodeString(s, len), icu::Locale(source_language.c_str()), pe, status);
+    if (U_SUCCESS(status)) m.format = fmt;
+    return m;
+}
+
+void Catalogs::Loader::read_language(Catalogs& out, const std::string& language) {
+    Language& lang = out.languages_[language];
+    Bundle own = open(language);
+    if (!own) {
+        if (language != out.source_language_) out.uncatalogued_.push_back(language);
+    } else {
+        UErrorCode status = U_ZERO_ERROR;
+        const char* actual = ures_getLocaleByType(own.get(), ULOC_ACTUAL_LOCALE, &status);
+        if (actual && sources_.count(actual)) lang.path = shown_path(sources_[actual]);
+    }
+    for (const std::string& key : keys_) {
+        Message m;
+        if (own) {
+            int32_t len = 0;
+            UErrorCode status = U_ZERO_ERROR;
+            // Looks along the locale chain (fa_AF -> fa -> root) as ICU does.
+            const UChar* s = ures_getStringByKey(own.get(), key.c_str(), &len, &status);
+            if (s && U_SUCCESS(status)) {
+                m.own = true;
+                if (is_plain(s, len)) m.plain = utf8(icu::UnicodeString(s, len));
+                else m.format = compile_message(language, key, icu::UnicodeString(s, len), lang.path);
+            }
+        }
+        if (!m.own && source_bundle_) m = borrowed(source_bundle_.get(), key, out.source_language_);
+        if (m.format || m.plain) lang.messages.emplace(key, std::move(m));
+    }
+}
+
+namespace {
+
+// File by file: a later folder's de.txt replaces an earlier one's.
+std::map<std::string, fs::path> catalog_files(const std::vector<fs::path>& dirs, Diagnostics& diags) {
     std::map<std::string, fs::path> sources;
     for (const fs::path& dir : dirs)
         for (const SiteFile& f : site_files(dir, dir.parent_path(), &diags))
             if (f.path.extension() == ".txt") sources[f.path.stem().string()] = f.path;
+    return sources;
+}
 
-    // ICU reads a language's chain of bundles (fa_AF, fa, root) from one folder, made for this run
-    // in the temporary folder: not in the cache, whose disk may be full or read-only.
+// ICU reads a language's chain of bundles (fa_AF, fa, root) from one folder, made for this run in
+// the temporary folder: not in the cache, whose disk may be full or read-only.
+std::optional<fs::path> work_folder(Diagnostics& diags) {
     std::error_code ec;
     fs::path temp = fs::temp_directory_path(ec);
     if (ec) temp = "/tmp";
     std::string templ = (temp / "lotse-i18n-XXXXXX").string();
     if (!mkdtemp(templ.data())) {
         diags.error({"i18n", 0, 0}, "cannot create a temporary folder to compile the catalogs");
-        return out;
+        return std::nullopt;
     }
-    const fs::path work(templ);
-    std::map<std::string, std::string> texts;
-    // A catalog compiled before from the same bytes is taken from `compiled`; the others are
-    // compiled each into a folder of its own and kept there for the next run.
-    std::map<std::string, fs::path> kept_as;
-    std::map<std::string, std::unique_ptr<GenrbRun>> runs;
-    std::set<std::string> failed;  // catalogs that could not be compiled (reported)
-    for (const auto& [name, path] : sources) {
-        texts[name] = slurp(path);
-        // genrb would only say that it found an illegal character, and not where.
-        if (!check_utf8(path.lexically_normal().generic_string(), texts[name], diags)) {
-            failed.insert(name);
-            continue;
-        }
-        if (!compiled.empty()) {
-            char key[32];
-            std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(
-                                                          texts[name] + "\n" + LOTSE_GENRB + " " + U_ICU_VERSION)));
-            kept_as[name] = compiled / (std::string(key) + ".bundle");
-            if (place_kept_bundle(kept_as[name], work)) continue;
-        }
-        const fs::path own = work / ("genrb-" + name);
-        fs::create_directory(own, ec);  // if it fails, genrb says so and the catalog is reported
-        runs[name] = std::make_unique<GenrbRun>(path, own);
-    }
-    for (const auto& [name, path] : sources) {
-        if (!runs.count(name)) continue;
-        const fs::path own = work / ("genrb-" + name);
-        const std::string complaints = runs.at(name)->complaints();
-        const std::string display = path.lexically_normal().generic_string();
-        if (complaints.empty()) {
-            place_bundle(own, work);
-            if (kept_as.count(name)) keep_bundle(own, kept_as[name]);
-            continue;
-        }
-        failed.insert(name);
-        std::istringstream lines(complaints);
-        std::string line;
-        bool reported = false;
-        while (std::getline(lines, line)) {
-            // genrb says "de.txt:12: message".
-            const auto colon = line.find(':');
-            const auto end = colon == std::string::npos ? colon : line.find(": ", colon + 1);
-            if (end == std::string::npos || end == colon + 1) continue;
-            const std::string number = line.substr(colon + 1, end - colon - 1);
-            if (number.find_first_not_of("0123456789") != std::string::npos) continue;
-            diags.error({display, std::stoi(number), 1}, "this catalog cannot be compiled: " + line.substr(end + 2));
-            reported = true;
-            break;
-        }
-        if (!reported) diags.error({display, 0, 0}, "this catalog cannot be compiled: " + complaints);
-    }
+    return fs::path(templ);
+}
 
-    const std::string package = work.string() + "/";
-    auto open = [&](const std::string& language) -> Bundle {
-        // Content uses BCP 47 tags (fa-AF); ICU's bundles are named by locale ids (fa_AF).
-        UErrorCode status = U_ZERO_ERROR;
-        const std::string id = icu::Locale::forLanguageTag(language, status).getName();
-        if (U_FAILURE(status) || id.empty()) return nullptr;
-        Bundle b(ures_open(package.c_str(), id.c_str(), &status));
-        if (U_FAILURE(status)) return nullptr;
-        // ICU may answer with the default locale's bundle; only the language's own chain counts.
-        const char* actual = ures_getLocaleByType(b.get(), ULOC_ACTUAL_LOCALE, &status);
-        const std::string found = actual ? actual : "";
-        const bool in_chain = found == id || (id.rfind(found, 0) == 0 && id[found.size()] == '_');
-        if (found.empty() || (found != "root" && !in_chain)) return nullptr;
-        return b;
-    };
+}  // namespace
 
-    // The source catalog defines which keys exist.
-    std::set<std::string> keys;
-    if (Bundle src = open(source_language)) {
-        UErrorCode status = U_ZERO_ERROR;
-        ures_resetIterator(src.get());
-        while (ures_hasNext(src.get())) {
-            Bundle item(ures_getNextResource(src.get(), nullptr, &status));
-            if (U_FAILURE(status)) break;
-            if (ures_getType(item.get()) == URES_STRING) keys.insert(ures_getKey(item.get()));
-        }
-        out.source_found_ = true;
-    } else {
-        // Its file (de.txt, or pt.txt for pt-BR) may be there and have been reported as broken.
-        UErrorCode status = U_ZERO_ERROR;
-        const std::string id = icu::Locale::forLanguageTag(source_language, status).getName();
-        out.source_reported_ = std::any_of(failed.begin(), failed.end(), [&](const std::string& name) {
-            return id == name || id.rfind(name + "_", 0) == 0;
-        });
-    }
-    out.source_keys_.assign(keys.begin(), keys.end());
-
-    auto compile = [&](const std::string& language, const std::string& key, const icu::UnicodeString& pattern,
-                       const std::string& path) -> std::shared_ptr<const icu::MessageFormat> {
-        UErrorCode status = U_ZERO_ERROR;
-        UParseError parse_error{};
-        auto fmt = std::make_shared<icu::MessageFormat>(pattern, icu::Locale(language.c_str()), parse_error, status);
-        if (U_FAILURE(status)) {
-            diags.error({path, line_of(texts[fs::path(path).stem().string()], key), 1},
-                        "message \"" + key + "\" is not a valid ICU message: " + u_errorName(status) +
-                            " near character " + std::to_string(parse_error.offset + 1) +
-                            " (braces must match, e.g. {count, plural, one {# course} other {# courses}})");
-            return nullptr;
-        }
-        return fmt;
-    };
-
+Catalogs Catalogs::load(const std::vector<fs::path>& dirs, const std::vector<std::string>& languages,
+                        const std::string& source_language, Diagnostics& diags, const fs::path& compiled) {
+    Catalogs out;
+    out.source_language_ = source_language;
+    std::map<std::string, fs::path> sources = catalog_files(dirs, diags);
+    std::optional<fs::path> work = work_folder(diags);
+    if (!work) return out;
+    Loader loader(std::move(sources), std::move(*work), diags);
+    loader.compile(compiled);
+    loader.read_source(out);
     std::vector<std::string> wanted = languages;
     if (std::find(wanted.begin(), wanted.end(), source_language) == wanted.end()) wanted.push_back(source_language);
-    Bundle source_bundle = open(source_language);
-    for (const std::string& language : wanted) {
-        Language& lang = out.languages_[language];
-        Bundle own = open(language);
-        if (!own) {
-            if (language != source_language) out.uncatalogued_.push_back(language);
-        } else {
-            UErrorCode status = U_ZERO_ERROR;
-            const char* actual = ures_getLocaleByType(own.get(), ULOC_ACTUAL_LOCALE, &status);
-            if (actual && sources.count(actual)) lang.path = sources[actual].lexically_normal().generic_string();
-        }
-        for (const std::string& key : keys) {
-            Message m;
-            int32_t len = 0;
-            if (own) {
-                UErrorCode status = U_ZERO_ERROR;
-                // Looks along the locale chain (fa_AF -> fa -> root) as ICU does.
-                const UChar* s = ures_getStringByKey(own.get(), key.c_str(), &len, &status);
-                if (s && U_SUCCESS(status)) {
-                    m.own = true;
-                    if (is_plain(s, len)) m.plain = utf8(icu::UnicodeString(s, len));
-                    else m.format = compile(language, key, icu::UnicodeString(s, len), lang.path);
-                }
-            }
-            if (!m.own && source_bundle) {
-                UErrorCode status = U_ZERO_ERROR;
-                const UChar* s = ures_getStringByKey(source_bundle.get(), key.c_str(), &len, &status);
-                // Borrowed text keeps the source language's grammar (plural rules).
-                if (s && U_SUCCESS(status) && is_plain(s, len)) m.plain = utf8(icu::UnicodeString(s, len));
-                else if (s && U_SUCCESS(status)) {
-                    UParseError pe{};
-                    auto fmt = std::make_shared<icu::MessageFormat>(icu::UnicodeString(s, len),
-                                                                    icu::Locale(source_language.c_str()), pe, status);
-                    if (U_SUCCESS(status)) m.format = fmt;
-                }
-            }
-            if (m.format || m.plain) lang.messages.emplace(key, std::move(m));
-        }
-    }
-    source_bundle.reset();
-    fs::remove_all(work, ec);
+    for (const std::string& language : wanted) loader.read_language(out, language);
     return out;
 }
 

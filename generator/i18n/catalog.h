@@ -73,6 +73,7 @@ private:
         std::string path;
     };
     const Message* find(const std::string& language, std::string_view key) const;
+    class Loader;  // load()'s steps (catalog.cpp)
 
     std::map<std::string, Language> languages_;
     std::vector<std::string> source_keys_;

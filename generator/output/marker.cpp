@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include "common/hash.h"
+
 namespace lotse {
 
 bool plain_relative(std::string_view path) {
@@ -21,21 +23,13 @@ bool plain_relative(std::string_view path) {
     return true;
 }
 
-namespace {
-void append_hex(std::string& text, std::uint64_t n) {
-    char digits[16];
-    const auto end = std::to_chars(digits, digits + 16, n, 16).ptr;
-    text.append(16 - static_cast<std::size_t>(end - digits), '0').append(digits, end);
-}
-}  // namespace
-
 std::string marker_text(const std::vector<std::pair<std::string_view, std::uint64_t>>& files) {
     std::string marker = "This folder is written by Lotse and replaced on every build.\n";
     std::size_t size = marker.size();
     for (const auto& [path, fingerprint] : files) size += 18 + path.size();
     marker.reserve(size);
     for (const auto& [path, fingerprint] : files) {
-        append_hex(marker, fingerprint);
+        append_hex16(marker, fingerprint);
         marker.append(1, ' ').append(path).append(1, '\n');
     }
     return marker;

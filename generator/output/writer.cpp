@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "common/crew.h"
+#include "common/site_files.h"
 #include "output/folder_ops.h"
 #include "output/marker.h"
 
@@ -21,8 +22,6 @@ namespace lotse {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string shown(const fs::path& p) { return p.lexically_normal().generic_string(); }
 
 // The names of what builds of `target` leave beside it.
 std::string beside(const fs::path& target, const char* what) {
@@ -125,7 +124,7 @@ bool OutputWriter::start(Diagnostics& diags) {
     // staging folder, which becomes the output, so the next build finds the output locked until
     // this one has ended.
     if (!lock_folder(target_, lock_fd_)) {
-        diags.error({shown(out_), 0, 0}, "another Lotse build is writing this output folder right now; nothing was written. "
+        diags.error({shown_path(out_), 0, 0}, "another Lotse build is writing this output folder right now; nothing was written. "
                                          "Wait until it has finished, then build again");
         return false;
     }
@@ -144,11 +143,11 @@ bool OutputWriter::start(Diagnostics& diags) {
         case Found::unlisted:
             break;
         case Found::not_a_folder:
-            diags.error({shown(out_), 0, 0}, "this is a file, not a folder, so the site cannot be written here; "
+            diags.error({shown_path(out_), 0, 0}, "this is a file, not a folder, so the site cannot be written here; "
                                              "choose another --out, or move the file away");
             return false;
         case Found::foreign:
-            diags.error({shown(out_), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
+            diags.error({shown_path(out_), 0, 0}, "this folder is not empty and was not written by Lotse, so it is left alone; "
                                              "choose another --out or empty it");
             return false;
         case Found::bad_marker:
@@ -167,7 +166,7 @@ bool OutputWriter::start(Diagnostics& diags) {
     stage_ = parent / name;
     if (::mkdir(stage_.c_str(), 0755) != 0 || (stage_fd_ = ::open(stage_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)) < 0 ||
         !lock_folder(stage_, stage_lock_fd_)) {
-        diags.error({shown(parent), 0, 0}, std::string("cannot create a folder here: ") + std::strerror(errno));
+        diags.error({shown_path(parent), 0, 0}, std::string("cannot create a folder here: ") + std::strerror(errno));
         stage_.clear();
         return false;
     }
@@ -244,7 +243,7 @@ void OutputWriter::close() {
 bool OutputWriter::fail(const fs::path& where, const std::string& why) {
     failed_ = true;
     std::lock_guard<std::mutex> lock(diags_mutex_);
-    diags_->error({shown(where), 0, 0}, "cannot write the output: " + why + "; the previous output is unchanged");
+    diags_->error({shown_path(where), 0, 0}, "cannot write the output: " + why + "; the previous output is unchanged");
     return false;
 }
 

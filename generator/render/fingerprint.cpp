@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "common/crew.h"
+#include "common/hash.h"
 #include "content/record_fields.h"
 #include "site/routes.h"
 
@@ -13,8 +14,6 @@ namespace lotse {
 
 namespace {
 
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
-std::uint64_t mix(std::uint64_t h, std::string_view s) { return mix(h, std::hash<std::string_view>{}(s)); }
 
 // Hashes a record's fields as one language shows them (record_fields.h walks them).
 class Digest : public ReadingWalk<Digest> {

@@ -1,8 +1,9 @@
 #include "render/fragment_cache.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
+
+#include "common/hash.h"
 
 namespace lotse {
 
@@ -18,11 +19,7 @@ constexpr std::size_t kEntry = 4 * sizeof(std::uint64_t);  // an index entry
 void put_number(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 
 // The cache file's identity: the shared hash, so that a file made from other inputs is a miss.
-std::string identity(std::uint64_t shared) {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(shared));
-    return hex;
-}
+std::string identity(std::uint64_t shared) { return hex16(shared); }
 
 }  // namespace
 

@@ -1,14 +1,13 @@
 #include "render/templates.h"
 
 #include <charconv>
-#include <cstdio>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string_view>
 
 #include "cache/cache_file.h"
+#include "common/hash.h"
 #include "common/site_files.h"
+#include "common/whole_file.h"
 #include "content/encoding.h"
 
 namespace lotse {
@@ -16,12 +15,7 @@ namespace lotse {
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+
 // Partials are pasted into the templates once, when they are loaded, instead of being parsed
 // again at every use while rendering ({{>partials/card}} inside a list of a thousand cards).
 std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials, int depth,
@@ -75,10 +69,9 @@ std::set<std::uint64_t> read_checked(const fs::path& file, const std::string& ke
 // One hash a line, in hexadecimal.
 void write_checked(const fs::path& file, const std::string& key, const std::set<std::uint64_t>& hashes) {
     std::string text;
-    char line[18];
     for (std::uint64_t h : hashes) {
-        std::snprintf(line, sizeof line, "%016llx\n", static_cast<unsigned long long>(h));
-        text += line;
+        append_hex16(text, h);
+        text += '\n';
     }
     write_cache_file(file, kKind, key, text);
 }
@@ -94,9 +87,9 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags,
     Templates out;
     std::map<std::string, std::pair<std::string, fs::path>> sources;  // name -> text, file
     for (const auto& [rel, path] : files) {
-        std::string text = slurp(path);
+        std::string text = whole_file(path);
         const fs::path r(rel);
-        if (is_text(r)) check_utf8(path.lexically_normal().generic_string(), text, diags);
+        if (is_text(r)) check_utf8(shown_path(path), text, diags);
         if (r.extension() != ".mustache") {
             out.assets_[rel] = std::move(text);
             continue;
@@ -113,19 +106,19 @@ Templates Templates::load(const std::vector<fs::path>& dirs, Diagnostics& diags,
         // reused on every page that lists them.
         sources[name] = {std::move(text), path};
     }
-    // Compiling every template took a tenth of a small site's rebuild, which needs only a few.
+    // Compiling every template would cost much of a small site's rebuild, which needs only a few.
     const std::set<std::uint64_t> known = read_checked(checked, key);
     std::set<std::uint64_t> now;  // the hashes of this run's templates that compile
     for (auto& [name, source] : sources) {
         auto& [text, path] = source;
-        const std::string shown = path.lexically_normal().generic_string();
+        const std::string shown = shown_path(path);
         std::string problem;
         const std::string expanded = inline_partials(text, out.partials_, 0, problem);
         if (!problem.empty()) {
             diags.error({shown, 0, 0}, "this template cannot be used: " + problem);
             continue;
         }
-        const std::uint64_t hash = std::hash<std::string>{}(key + '\0' + name + '\0' + expanded);
+        const std::uint64_t hash = hash_of(key + '\0' + name + '\0' + expanded);
         if (known.count(hash)) {
             now.insert(hash);
             out.sources_[name] = expanded;

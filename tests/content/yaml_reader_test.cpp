@@ -26,6 +26,33 @@ protected:
     // The value of `key` in the one-line file "<key>: <written>".
     YAML::Node value(const std::string& key, const std::string& written) { return parse(key + ": " + written + "\n")[key]; }
 
+    // What `read` (read_time, read_date) gives for a value it takes.
+    template <typename Read>
+    using Value = typename std::invoke_result_t<Read&, const FileContext&, const YAML::Node&, std::string_view>::value_type;
+
+    // Each value, written after "<key>: ", is taken by `read` as the value beside it, and nothing is
+    // reported.
+    template <typename Read>
+    void expect_taken(Read read, const std::string& key, const std::vector<std::pair<std::string, Value<Read>>>& taken) {
+        for (const auto& [written, expected] : taken) {
+            SCOPED_TRACE(written);
+            EXPECT_EQ(read(file, value(key, written), key), expected);
+            EXPECT_THAT(reported(), IsEmpty());
+        }
+    }
+
+    // Each value, written after "<key>: " on the first line, is refused by `read` with the message
+    // beside it, at the value's column.
+    template <typename Read>
+    void expect_refused(Read read, const std::string& key, const std::vector<std::pair<std::string, std::string>>& refused) {
+        const std::string at = "x.yaml:1:" + std::to_string(key.size() + 3) + ": error: ";
+        for (const auto& [written, message] : refused) {
+            SCOPED_TRACE(written);
+            EXPECT_EQ(read(file, value(key, written), key), std::nullopt);
+            EXPECT_THAT(reported(), ElementsAre(at + message));
+        }
+    }
+
     // Everything reported since the last call, as `lotse check` prints it.
     std::vector<std::string> reported() {
         std::vector<std::string> lines;
@@ -119,19 +146,14 @@ TEST_F(YamlReader, OneOfTakesOnlyTheAllowedValues) {
 }
 
 TEST_F(YamlReader, TimesOnTheTwentyFourHourClockUpToTheEndOfTheDay) {
-    const std::pair<const char*, int> taken[] = {
-        {"\"00:00\"", 0}, {"\"08:30\"", 8 * 60 + 30}, {"\"23:59\"", 23 * 60 + 59}, {"\"24:00\"", 24 * 60}};
-    for (const auto& [written, minutes] : taken) {
-        SCOPED_TRACE(written);
-        EXPECT_EQ(read_time(file, value("from", written), "from"), minutes);
-        EXPECT_THAT(reported(), IsEmpty());
-    }
+    expect_taken(read_time, "from",
+                 {{"\"00:00\"", 0}, {"\"08:30\"", 8 * 60 + 30}, {"\"23:59\"", 23 * 60 + 59}, {"\"24:00\"", 24 * 60}});
 }
 
 TEST_F(YamlReader, TimesNotWrittenHHMMOrThatDoNotExist) {
     const std::string format = "\"from\" must be a time written HH:MM on the 24-hour clock, e.g. \"08:30\"; found ";
     const std::string impossible = ", a time that does not exist (hours 00 to 23, minutes 00 to 59, or 24:00 for midnight)";
-    const std::pair<const char*, std::string> refused[] = {
+    expect_refused(read_time, "from", {
         {"\"8:30\"", format + "\"8:30\""},
         {"\"08.30\"", format + "\"08.30\""},
         {"\"0830\"", format + "\"0830\""},
@@ -139,26 +161,22 @@ TEST_F(YamlReader, TimesNotWrittenHHMMOrThatDoNotExist) {
         {"\"24:01\"", "\"from\" is 24:01" + impossible},
         {"\"12:60\"", "\"from\" is 12:60" + impossible},
         {"\"25:00\"", "\"from\" is 25:00" + impossible},
-    };
-    for (const auto& [written, message] : refused) {
-        SCOPED_TRACE(written);
-        EXPECT_EQ(read_time(file, value("from", written), "from"), std::nullopt);
-        EXPECT_THAT(reported(), ElementsAre("x.yaml:1:7: error: " + message));
-    }
+    });
 }
 
 TEST_F(YamlReader, DatesThatExistWithinTheAcceptedRange) {
-    for (const char* written : {"2027-01-11", "2028-02-29", "2000-02-29", "1900-01-01", "2199-12-31"}) {
-        SCOPED_TRACE(written);
-        EXPECT_EQ(read_date(file, value("start", written), "start"), day(written));
-        EXPECT_THAT(reported(), IsEmpty());
-    }
+    expect_taken(read_date, "start",
+                 {{"2027-01-11", day("2027-01-11")},
+                  {"2028-02-29", day("2028-02-29")},
+                  {"2000-02-29", day("2000-02-29")},  // a leap year: divisible by 400
+                  {"1900-01-01", day("1900-01-01")},
+                  {"2199-12-31", day("2199-12-31")}});
 }
 
 TEST_F(YamlReader, DatesNotWrittenIsoThatDoNotExistOrAreOutOfRange) {
     const std::string format = "\"start\" must be a date written YYYY-MM-DD, e.g. 2027-01-11; found ";
     const std::string range = ", outside the dates Lotse accepts (1900-01-01 to 2199-12-31)";
-    const std::pair<const char*, std::string> refused[] = {
+    expect_refused(read_date, "start", {
         {"11.01.2027", format + "\"11.01.2027\""},
         {"2027-1-11", format + "\"2027-1-11\""},
         {"2027-01-11T08:00", format + "\"2027-01-11T08:00\""},
@@ -169,12 +187,7 @@ TEST_F(YamlReader, DatesNotWrittenIsoThatDoNotExistOrAreOutOfRange) {
         {"2027-00-10", "\"start\" is 2027-00-10, a date that does not exist"},
         {"1899-12-31", "\"start\" is 1899-12-31" + range},
         {"2200-01-01", "\"start\" is 2200-01-01" + range},
-    };
-    for (const auto& [written, message] : refused) {
-        SCOPED_TRACE(written);
-        EXPECT_EQ(read_date(file, value("start", written), "start"), std::nullopt);
-        EXPECT_THAT(reported(), ElementsAre("x.yaml:1:8: error: " + message));
-    }
+    });
 }
 
 // YAML counts columns in bytes; an editor shows ü, ß and – as one character, an Arabic letter as

@@ -1,8 +1,9 @@
-// Rules across records and against the calendar: each case asserts the exact diagnostic and position.
+// Rules across records and against the calendar (check/check.cpp): each case asserts the exact
+// diagnostics and their positions.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "test_site.h"
+#include "diagnostic_table.h"
 
 namespace lotse::test {
 namespace {
@@ -13,60 +14,54 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-std::string offer(const std::string& extra = "", const std::string& provider = "vhs") {
-    return "title: {de: \"Computerkurs\", en: \"Computer course\"}\n"
-           "summary: {de: \"Einstieg\", en: \"Basics\"}\n"
-           "provider: " + provider + "\n"
-           "life_phases: [work-and-career]\n"
-           "topics: [work]\n"
-           "checked: 2026-11-02\n" + extra;
-}
+// One file each, and everything `lotse check` says about it.
+const DiagnosticCase kCases[] = {
+    {"CourseEndingBeforeItStarts", "content/courses/ik.yaml", course("2027-07-16", "2027-01-11"),
+     {"content/courses/ik.yaml:5:6: error: the course ends (2027-01-11) before it starts (2027-07-16)"}},
+    {"LevelRunningBackwards", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "{from: B2, to: A2}"),
+     {"content/courses/ik.yaml:3:8: error: the level runs backwards: \"to\" (A2) is below \"from\" (B2)"}},
+    {"OfferDatesRunningBackwards", "content/offers/a.yaml", offer("dates: {from: 2027-03-01, until: 2027-01-31}\n"),
+     {"content/offers/a.yaml:7:8: error: \"until\" (2027-01-31) is before \"from\" (2027-03-01)"}},
+    {"UnknownTaxonomyTerm", "content/offers/a.yaml", edited(offer(), {{"topics: [work]", "topics: [wrok, health]"}}),
+     {"content/offers/a.yaml:5:10: error: \"wrok\" is not a topic of content/taxonomy.yaml; did you mean \"work\"?",
+      "content/offers/a.yaml:5:16: error: \"health\" is not a topic of content/taxonomy.yaml; allowed: "
+      "german-language, school, work"}},
+    {"LinksWithOtherSchemesAreErrors", "content/offers/a.yaml", offer("description: \"[klick](javascript:alert(1))\"\n"),
+     {"content/offers/a.yaml:7:23: error: this link must be an address starting with https://, http://, mailto: or "
+      "tel:, or ref:<kind>/<id>; \"javascript:alert(1)\" starts with \"javascript:\""}},
+    {"PathwayLinksMustExist", "content/pathways/weg.yaml",
+     "title: {de: \"Weg\", en: \"Way\"}\nlife_phases: [school]\ntopics: [school]\nsteps:\n"
+     "  - title: {de: \"Schritt\", en: \"Step\"}\n    links: [provider/vhs, course/ik, vhs]\nchecked: 2026-11-01\n",
+     {"content/pathways/weg.yaml:6:27: error: link \"course/ik\" points to a course that does not exist (no file "
+      "content/courses/ik.yaml)",
+      "content/pathways/weg.yaml:6:38: error: link \"vhs\" must name a kind and an id, such as "
+      "course/vhs-ik-vormittag"}},
+    {"StaleRecordsAreWarnedAbout", "content/offers/a.yaml", edited(offer(), {{"2026-11-02", "2026-03-01"}}),
+     {"content/offers/a.yaml:6:10: warning: this offer was last checked on 2026-03-01, 266 days ago (more than "
+      "review_after_days: 180); verify it and set \"checked\" to the day you did"}},
+    {"CheckedInTheFutureIsWarnedAbout", "content/providers/vhs.yaml", "name: VHS\nchecked: 2026-12-24\n",
+     {"content/providers/vhs.yaml:2:10: warning: \"checked\" is 2026-12-24, a day still in the future"}},
+    {"TranslatedPageWithoutSourceVersion", "content/pages/help.en.md", "---\ntitle: Help\n---\nText\n",
+     {"content/pages/help.en.md:1:1: error: this page has no version in the source language; add "
+      "content/pages/help.de.md"}},
+    {"PageNamesThatThePortalUsesAreRefused", "content/pages/courses.de.md", "---\ntitle: Kurse\n---\n",
+     {"content/pages/courses.de.md:1:1: error: the page name \"courses\" is taken by a part of the site; rename the "
+      "file"}},
+    {"TaxonomyTermWithoutLabel", "content/taxonomy.yaml", "life_phases: [school, retirement]\ntopics: [school]\n",
+     {"content/taxonomy.yaml:1:23: error: life phase \"retirement\" has no label; add the message "
+      "\"life_phase.retirement\" to the catalog i18n/de.txt"}},
+};
 
-std::string course(const std::string& start = "2027-01-11", const std::string& end = "2027-07-16",
-                   const std::string& level = "{from: A1, to: B1}") {
-    return "type: integration\n"
-           "provider: vhs\n"
-           "level: " + level + "\n"
-           "start: " + start + "\n"
-           "end: " + end + "\n"
-           "schedule:\n"
-           "  - {days: [mon, tue], from: \"08:30\", to: \"12:45\"}\n"
-           "checked: 2026-11-10\n";
-}
+class CheckRule : public testing::TestWithParam<DiagnosticCase> {};
 
-const char* kContact =
-    "name: {de: \"Migrationsberatung\", en: \"Migration counselling\"}\n"
-    "organisation: vhs\n"
-    "topics: [work]\n"
-    "life_phases: [work-and-career]\n"
-    "hours:\n"
-    "  - {days: [mon, wed], from: \"09:00\", to: \"12:00\"}\n"
-    "checked: 2026-10-20\n";
+TEST_P(CheckRule, Reports) { expect_diagnostics(GetParam()); }
 
-TEST(Check, CourseEndingBeforeItStarts) {
-    TestSite site;
-    site.file("content/courses/ik.yaml", course("2027-07-16", "2027-01-11"));
-    EXPECT_EQ(site.check(), 1);
-    EXPECT_THAT(site.diagnostics(), ElementsAre("content/courses/ik.yaml:5:6: error: the course ends (2027-01-11) "
-                                                "before it starts (2027-07-16)"));
-}
-
-TEST(Check, LevelRunningBackwards) {
-    TestSite site;
-    site.file("content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "{from: B2, to: A2}"));
-    EXPECT_EQ(site.check(), 1);
-    EXPECT_THAT(site.diagnostics(), ElementsAre("content/courses/ik.yaml:3:8: error: the level runs backwards: \"to\" "
-                                                "(A2) is below \"from\" (B2)"));
-}
+INSTANTIATE_TEST_SUITE_P(Check, CheckRule, testing::ValuesIn(kCases), case_name);
 
 TEST(Check, TimeSlotEndingBeforeItStarts) {
     TestSite site;
-    std::string c = kContact;
-    c.replace(c.find("\"12:00\""), 7, "\"08:00\"");
-    site.file("content/contacts/mbe.yaml", c);
-    std::string k = course();
-    k.replace(k.find("\"12:45\""), 7, "\"08:30\"");
-    site.file("content/courses/ik.yaml", k);
+    site.file("content/contacts/mbe.yaml", edited(kContact, {{"\"12:00\"", "\"08:00\""}}));
+    site.file("content/courses/ik.yaml", edited(course(), {{"\"12:45\"", "\"08:30\""}}));
     EXPECT_EQ(site.check(), 1);
     EXPECT_THAT(site.diagnostics(),
                 ElementsAre("content/contacts/mbe.yaml:6:5: error: this time slot ends before it starts (\"to\" must "
@@ -75,33 +70,10 @@ TEST(Check, TimeSlotEndingBeforeItStarts) {
                             "later than \"from\")"));
 }
 
-TEST(Check, OfferDatesRunningBackwards) {
-    TestSite site;
-    site.file("content/offers/a.yaml", offer("dates: {from: 2027-03-01, until: 2027-01-31}\n"));
-    EXPECT_EQ(site.check(), 1);
-    EXPECT_THAT(site.diagnostics(), ElementsAre("content/offers/a.yaml:7:8: error: \"until\" (2027-01-31) is before "
-                                                "\"from\" (2027-03-01)"));
-}
-
-TEST(Check, UnknownTaxonomyTerm) {
-    TestSite site;
-    std::string o = offer();
-    o.replace(o.find("topics: [work]"), 14, "topics: [wrok, health]");
-    site.file("content/offers/a.yaml", o);
-    EXPECT_EQ(site.check(), 1);
-    EXPECT_THAT(site.diagnostics(),
-                ElementsAre("content/offers/a.yaml:5:10: error: \"wrok\" is not a topic of content/taxonomy.yaml; did "
-                            "you mean \"work\"?",
-                            "content/offers/a.yaml:5:16: error: \"health\" is not a topic of content/taxonomy.yaml; "
-                            "allowed: german-language, school, work"));
-}
-
 TEST(Check, ReferencesToMissingRecords) {
     TestSite site;
     site.file("content/offers/a.yaml", offer("contact: nobody\n", "vhs-nord"));
-    std::string c = kContact;
-    c.replace(c.find("organisation: vhs"), 17, "organisation: caritas");
-    site.file("content/contacts/mbe.yaml", c);
+    site.file("content/contacts/mbe.yaml", edited(kContact, {{"organisation: vhs", "organisation: caritas"}}));
     EXPECT_EQ(site.check(), 1);
     EXPECT_THAT(site.diagnostics(),
                 ElementsAre("content/contacts/mbe.yaml:2:15: error: \"organisation\" refers to provider \"caritas\", "
@@ -124,40 +96,6 @@ TEST(Check, RefLinksInMarkdownMustExist) {
                             "does not exist (no file content/contacts/jmd.yaml)",
                             "content/offers/a.yaml:10:45: error: link \"ref:kurs/x\" names the kind \"kurs\"; use "
                             "provider, offer, course, contact or pathway"));
-}
-
-TEST(Check, LinksWithOtherSchemesAreErrors) {
-    TestSite site;
-    site.file("content/offers/a.yaml", offer("description: \"[klick](javascript:alert(1))\"\n"));
-    EXPECT_EQ(site.check(), 1);
-    EXPECT_THAT(site.diagnostics(),
-                ElementsAre("content/offers/a.yaml:7:23: error: this link must be an address starting with https://, "
-                            "http://, mailto: or tel:, or ref:<kind>/<id>; \"javascript:alert(1)\" starts with "
-                            "\"javascript:\""));
-}
-
-TEST(Check, PathwayLinksMustExist) {
-    TestSite site;
-    site.file("content/pathways/weg.yaml",
-              "title: {de: \"Weg\", en: \"Way\"}\nlife_phases: [school]\ntopics: [school]\nsteps:\n"
-              "  - title: {de: \"Schritt\", en: \"Step\"}\n    links: [provider/vhs, course/ik, vhs]\nchecked: 2026-11-01\n");
-    EXPECT_EQ(site.check(), 1);
-    EXPECT_THAT(site.diagnostics(),
-                ElementsAre("content/pathways/weg.yaml:6:27: error: link \"course/ik\" points to a course that does "
-                            "not exist (no file content/courses/ik.yaml)",
-                            "content/pathways/weg.yaml:6:38: error: link \"vhs\" must name a kind and an id, such as "
-                            "course/vhs-ik-vormittag"));
-}
-
-TEST(Check, StaleRecordsAreWarnedAbout) {
-    TestSite site;
-    std::string o = offer();
-    o.replace(o.find("2026-11-02"), 10, "2026-03-01");
-    site.file("content/offers/a.yaml", o);
-    EXPECT_EQ(site.check(), 0);
-    EXPECT_THAT(site.diagnostics(),
-                ElementsAre("content/offers/a.yaml:6:10: warning: this offer was last checked on 2026-03-01, 266 days "
-                            "ago (more than review_after_days: 180); verify it and set \"checked\" to the day you did"));
 }
 
 TEST(Check, EndedCourseAndExpiredOfferAreWarnedAbout) {
@@ -191,14 +129,6 @@ TEST(Check, MissingLegalPagesAreWarnedAbout) {
                             "(content/pages/privacy.de.md)"));
 }
 
-TEST(Check, TranslatedPageWithoutSourceVersion) {
-    TestSite site;
-    site.file("content/pages/help.en.md", "---\ntitle: Help\n---\nText\n");
-    EXPECT_EQ(site.check(), 1);
-    EXPECT_THAT(site.diagnostics(), ElementsAre("content/pages/help.en.md:1:1: error: this page has no version in the "
-                                                "source language; add content/pages/help.de.md"));
-}
-
 TEST(Check, SiteLanguagesMustIncludeTheSource) {
     TestSite site;
     site.file("content/site.yaml", "title: Teststadt\nsource_language: de\nlanguages: [en, ar, en]\n");
@@ -209,15 +139,6 @@ TEST(Check, SiteLanguagesMustIncludeTheSource) {
     // Pages in a language the site does not have are not published, and check says so.
     EXPECT_THAT(site.diagnostics(), Contains("content/pages/imprint.de.md:1:1: warning: this page is in \"de\", which "
                                              "is not one of the site's languages; it is not published"));
-}
-
-TEST(Check, TaxonomyTermWithoutLabel) {
-    TestSite site;
-    site.file("content/taxonomy.yaml", "life_phases: [school, retirement]\ntopics: [school]\n");
-    EXPECT_EQ(site.check(), 1);
-    EXPECT_THAT(site.diagnostics(),
-                ElementsAre("content/taxonomy.yaml:1:23: error: life phase \"retirement\" has no label; add the "
-                            "message \"life_phase.retirement\" to the catalog i18n/de.txt"));
 }
 
 TEST(Check, SiteCatalogMayAddTheMissingLabel) {

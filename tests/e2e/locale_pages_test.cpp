@@ -102,30 +102,3 @@ TEST_F(LocaleSite, LanguageMenuNamesEveryLanguageInItself) {
 
 }  // namespace
 }  // namespace lotse::test
-
-namespace lotse::test {
-namespace {
-
-TEST(I18nStatus, CountsTranslatedTextsMessagesAndPagesPerLanguage) {
-    TestSite site;
-    site.file("content/offers/a.yaml",
-              "title: {de: \"Kurs\", en: \"Course\", ar: \"دورة\"}\nsummary: {de: \"Kurz\", en: \"Short\"}\n"
-              "provider: vhs\nlife_phases: [school]\ntopics: [school]\nchecked: 2026-11-02\n");
-    site.file("content/pages/imprint.en.md", "---\ntitle: Imprint\n---\nText\n");
-    RunOptions o;
-    o.site_dir = site.path();
-    o.today = day("2026-11-22");
-    std::ostringstream out, err;
-    ASSERT_EQ(run_i18n_status(o, false, out, err), 0) << err.str();
-    // Texts: the site title, the provider's name, the offer's title and summary.
-    const std::string table = out.str();
-    EXPECT_THAT(table, HasSubstr("language  record texts           catalog messages       pages\n"));
-    EXPECT_THAT(table, testing::MatchesRegex("(.|\n)*\nen +4/4 +100.0 % +[0-9]+/[0-9]+ +100.0 % +1/3 +33.3 %\n(.|\n)*"));
-    EXPECT_THAT(table, testing::MatchesRegex("(.|\n)*\nar +2/4 +50.0 % +[0-9]+/[0-9]+ +100.0 % +0/3 +0.0 %\n(.|\n)*"));
-    std::ostringstream json;
-    ASSERT_EQ(run_i18n_status(o, true, json, err), 0);
-    EXPECT_THAT(json.str(), HasSubstr("\"language\": \"ar\",\n      \"records\": {\n        \"translated\": 2,\n        \"total\": 4\n"));
-}
-
-}  // namespace
-}  // namespace lotse::test

@@ -1,3 +1,5 @@
+// Templates (render/templates): loading a site's templates, checking that each compiles, and
+// handing the compiled copies out; what a template file holds besides markup stays out of the pages.
 #include "render/templates.h"
 
 #include <gmock/gmock.h>
@@ -93,6 +95,19 @@ TEST(Templates, ATemplateBrokenAfterItWasCheckedIsReported) {
     test::write(checked, "lotse checked templates 1\nlotse 1\nnot a hash\n");
     EXPECT_NE(Templates::load({dir.path() / "templates"}, diags, checked, "lotse 1").take("page"), nullptr);
     EXPECT_TRUE(diags.items().empty());
+}
+
+// Template files as Windows editors save them: a byte order mark at the start of a template or
+// partial is not part of the markup, so it does not end up inside the pages.
+TEST(Templates, AByteOrderMarkStaysOutOfThePage) {
+    const std::string bom = "\xEF\xBB\xBF";
+    test::TestSite site;
+    site.file("templates/page.mustache",
+              bom + test::read(std::filesystem::path(LOTSE_SOURCE_DATA_DIR) / "templates/page.mustache"));
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::string page = site.page("de/imprint/index.html");
+    EXPECT_THAT(page, HasSubstr("<article class=\"free-page\">"));
+    EXPECT_EQ(page.find(bom), std::string::npos) << "the page has a U+FEFF from the template in it";
 }
 
 }  // namespace

@@ -20,7 +20,13 @@ void report(Diagnostics* diags, const std::string& shown, const std::string& mes
     if (diags) diags->error({shown, 0, 0}, message);
 }
 
-std::string quoted(const fs::path& p) { return "\"" + p.string() + "\""; }
+// Appended, not "\"" + …: GCC 12 warns of an overlapping copy that is not there (its bug 105329).
+std::string quoted(const fs::path& p) {
+    std::string out = "\"";
+    out += p.string();
+    out += '"';
+    return out;
+}
 
 }  // namespace
 

@@ -25,7 +25,7 @@ namespace {
 
 // The names of what builds of `target` leave beside it.
 std::string beside(const fs::path& target, const char* what) {
-    std::string name = ".";  // appended, not "." + …: GCC 12 warns of an overlap that is not there
+    std::string name = ".";  // appended, not "." + …: GCC 12 warns of an overlap that is not there (bug 105329)
     name += target.filename().string();
     name += what;
     return name;

@@ -21,8 +21,9 @@ std::vector<OutputFile> SiteFiles::make(const std::function<bool(const std::stri
     add(named(routes::kCoursesCsv), [&](const LanguageView& v) { return OutputFile{named(routes::kCoursesCsv), courses_csv(in_, v)}; });
     add(named(routes::kCoursesIcs), [&](const LanguageView& v) { return OutputFile{named(routes::kCoursesIcs), courses_ics(in_, v)}; });
     if (!in_.content.site.base_url.empty()) sitemaps(add);
-    for (const auto& [path, bytes] : in_.templates.assets())
-        add(path, [&, p = path](const LanguageView&) { return OutputFile{p, bytes}; });
+    // Not a structured binding: clang before 16 (the fuzz build's) cannot capture one.
+    for (const auto& asset : in_.templates.assets())
+        add(asset.first, [&](const LanguageView&) { return OutputFile{asset.first, asset.second}; });
     return files;
 }
 

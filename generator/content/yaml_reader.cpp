@@ -192,7 +192,7 @@ std::optional<int> read_time(const FileContext& file, const YAML::Node& node, st
 
 MapReader::MapReader(const FileContext& file, const YAML::Node& map, std::string what,
                      std::span<const std::string_view> keys)
-    : file_(file), map_(map), what_(std::move(what)), keys_(keys), pos_(position(file, map)) {
+    : file_(file), map_(map), what_(std::move(what)), keys_(keys.begin(), keys.end()), pos_(position(file, map)) {
     if (!map.IsMap()) {
         valid_ = false;
         file.diags.error(pos_, what_ + " must be written as \"key: value\" lines, not " +

@@ -3,6 +3,7 @@
 // shows every problem of a file. Keys given twice are reported for the whole file when it is parsed.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <span>
@@ -45,10 +46,13 @@ enum class Need { optional, required };
 
 class MapReader {
 public:
-    // `what` names the thing in messages ("offer", "schedule slot"); `keys` are the allowed keys
-    // (a list that outlives the reader: each reader's keys are a constant beside its code).
+    // `what` names the thing in messages ("offer", "schedule slot"); `keys` are the allowed keys,
+    // whose characters outlive the reader (string literals, or a constant beside the reader's code).
     MapReader(const FileContext& file, const YAML::Node& map, std::string what,
               std::span<const std::string_view> keys);
+    MapReader(const FileContext& file, const YAML::Node& map, std::string what,
+              std::initializer_list<std::string_view> keys)
+        : MapReader(file, map, std::move(what), std::span<const std::string_view>(keys.begin(), keys.size())) {}
     MapReader(const MapReader&) = delete;
     MapReader& operator=(const MapReader&) = delete;
 
@@ -64,6 +68,10 @@ public:
     std::optional<Located> located(std::string_view key, Need need = Need::optional);
     std::optional<std::string> one_of(std::string_view key, std::span<const std::string_view> allowed,
                                       Need need = Need::optional);
+    std::optional<std::string> one_of(std::string_view key, std::initializer_list<std::string_view> allowed,
+                                      Need need = Need::optional) {
+        return one_of(key, std::span<const std::string_view>(allowed.begin(), allowed.size()), need);
+    }
     std::optional<bool> boolean(std::string_view key, Need need = Need::optional);
     std::optional<int> integer(std::string_view key, Need need = Need::optional);
     std::optional<double> number(std::string_view key, Need need = Need::optional);
@@ -73,12 +81,15 @@ public:
     // other words are reported.
     std::vector<Located> words(std::string_view key, Need need = Need::optional,
                                std::span<const std::string_view> allowed = {});
+    std::vector<Located> words(std::string_view key, Need need, std::initializer_list<std::string_view> allowed) {
+        return words(key, need, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+    }
 
 private:
     const FileContext& file_;
     YAML::Node map_;
     std::string what_;
-    std::span<const std::string_view> keys_;
+    std::vector<std::string_view> keys_;
     SourcePos pos_;
     bool valid_ = true;
 };
@@ -93,5 +104,11 @@ std::optional<int> read_time(const FileContext& file, const YAML::Node& node, st
 // "titel" -> "title": the closest allowed word, if it is close enough to be a likely typo.
 std::optional<std::string_view> closest(std::string_view word, std::span<const std::string_view> candidates);
 std::string joined(std::span<const std::string_view> words);
+inline std::optional<std::string_view> closest(std::string_view word, std::initializer_list<std::string_view> candidates) {
+    return closest(word, std::span<const std::string_view>(candidates.begin(), candidates.size()));
+}
+inline std::string joined(std::initializer_list<std::string_view> words) {
+    return joined(std::span<const std::string_view>(words.begin(), words.size()));
+}
 
 }  // namespace lotse

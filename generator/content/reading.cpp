@@ -171,7 +171,9 @@ std::vector<TimeSlot> read_slots(const FileContext& ctx, MapReader& record, std:
 std::string address_field(MapReader& m, std::string_view key, AddressUse use) {
     const std::optional<Located> field = m.located(key);
     if (!field) return "";
-    if (auto problem = address_problem("\"" + std::string(key) + "\"", field->value, use)) {
+    std::string name = "\"";  // appended, not "\"" + …: GCC 12 warns of an overlap that is not there
+    name.append(key).append(1, '"');
+    if (auto problem = address_problem(name, field->value, use)) {
         m.file().diags.error(field->pos, *problem);
         return "";
     }

@@ -296,11 +296,14 @@ std::string LanguageView::plural_json(std::string_view key) const {
     while (const char* keyword = keywords ? keywords->next(nullptr, status) : nullptr) {
         double samples[32];
         const int32_t n = rules->getSamples(icu::UnicodeString(keyword), samples, 32, status);
+        // A whole number of the form to write it out with: one over 1 if there is one, else 1, and
+        // 0 only for a form that has no other number. The messages say 0 in a case of its own
+        // ("=0 {no course matches}"), and 0 is also a sample of "one" in some languages (fa, ti).
         std::optional<long long> pick;
-        for (int32_t i = 0; i < n && !pick; ++i)
-            if (samples[i] > 1 && samples[i] == static_cast<long long>(samples[i])) pick = static_cast<long long>(samples[i]);
-        for (int32_t i = 0; i < n && !pick; ++i)
-            if (samples[i] == static_cast<long long>(samples[i])) pick = static_cast<long long>(samples[i]);
+        for (const double least : {2.0, 1.0, 0.0})
+            for (int32_t i = 0; i < n && !pick; ++i)
+                if (samples[i] >= least && samples[i] == static_cast<long long>(samples[i]))
+                    pick = static_cast<long long>(samples[i]);
         if (!pick) continue;
         std::string text = msg(key, {{"count", *pick}});
         const std::string number = fmt_.number(*pick);

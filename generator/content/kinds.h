@@ -79,8 +79,9 @@ void for_each_kind(C& c, F&& f) {
     f(c.providers), f(c.offers), f(c.courses), f(c.contacts), f(c.pathways);
 }
 
-// What a record refers to. The provider that runs it (an offer's and a course's provider, a
-// contact's organisation), its contact, and the records its steps link to.
+// What a record refers to: the provider that runs it (an offer's and a course's provider, a
+// contact's organisation) and the contact it names. (A pathway's steps link to records of any
+// kind; site/plan.cpp resolves them.)
 inline const Located* provider_ref(const Record&) { return nullptr; }
 inline const Located* provider_ref(const Offer& o) { return &o.provider; }
 inline const Located* provider_ref(const Course& c) { return &c.provider; }
@@ -88,7 +89,7 @@ inline const Located* provider_ref(const Contact& c) { return &c.organisation; }
 inline const Located* contact_ref(const Record&) { return nullptr; }
 inline const Located* contact_ref(const Offer& o) { return &o.contact; }
 
-// A record's fields' typed visitor for `kind`: provider_ref(kind, r) and the like.
+// The same, for a record known by its kind.
 inline const Located* provider_ref(RecordKind kind, const Record& r) {
     return visit_record(kind, r, [](const auto& x) { return provider_ref(x); });
 }

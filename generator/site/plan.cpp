@@ -51,10 +51,12 @@ std::vector<Located> topics_of(const Course& c) {
     return c.topics.empty() ? located({domain::kCourseTopic}) : c.topics;
 }
 
-// What a record's own page shows besides the record, one overload per kind that shows more.
-std::vector<Group> related(const SitePlan&, const Record&, const std::vector<const RecordEntry*>&) { return {}; }
-std::vector<Group> related(const SitePlan& plan, const Offer& o, const std::vector<const RecordEntry*>&) {
-    if (const RecordEntry* c = plan.find(RecordKind::contact, o.contact.value)) return {{"contact", {c}}};
+// What a record's own page shows besides the record: the contact it names, if it is published,
+// unless an overload for its kind says more.
+template <typename R>
+std::vector<Group> related(const SitePlan& plan, const R& r, const std::vector<const RecordEntry*>&) {
+    if (const Located* ref = contact_ref(r))
+        if (const RecordEntry* c = plan.find(RecordKind::contact, ref->value)) return {{"contact", {c}}};
     return {};
 }
 std::vector<Group> related(const SitePlan& plan, const Pathway& p, const std::vector<const RecordEntry*>&) {

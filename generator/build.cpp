@@ -17,7 +17,7 @@
 #include "common/site_files.h"
 #include "content/loader.h"
 #include "i18n/catalog.h"
-#include "i18n/coverage.h"
+#include "i18n/currency.h"
 #include "output/writer.h"
 #include "render/renderer.h"
 #include "render/templates.h"
@@ -29,10 +29,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Loaded {
-    Content content;
-    Catalogs catalogs;
-};
+using Loaded = LoadedSite;
 
 // The catalogs of the site's languages; none without a source language (reported with the settings).
 Catalogs load_catalogs(const fs::path& site_dir, const std::optional<SiteConfig>& site, Diagnostics& diags) {
@@ -58,18 +55,13 @@ Loaded load_and_check(const RunOptions& o, Diagnostics& diags, Alongside& alongs
     l.catalogs = catalogs.get();
     diags.append(catalog_diags);
     check_content(l.content, l.catalogs, o.today, diags);
+    if (site) {
+        l.translations = TranslationRecord::read(o.site_dir, diags);
+        check_currency(l.content, o.today, l.catalog_texts, l.translations, diags);
+        mark_outdated(l.content, l.translations);
+    }
     catalogs.wait();  // a task the helper took may still run; what it threw is thrown here
     return l;
-}
-
-Loaded load_and_check(const RunOptions& o, Diagnostics& diags) {
-    Alongside nothing({});
-    return load_and_check(o, diags, nothing);
-}
-
-void report(const Diagnostics& diags, std::ostream& err) {
-    print(err, diags);
-    err << summary(diags) << '\n';
 }
 
 // What a build put in the output: files, and pages rendered anew or kept from the last build.
@@ -107,6 +99,16 @@ void print_written(std::ostream& out, const Written& w, const SitePlan& plan, co
 
 }  // namespace
 
+Loaded load_and_check(const RunOptions& o, Diagnostics& diags) {
+    Alongside nothing({});
+    return load_and_check(o, diags, nothing);
+}
+
+void report(const Diagnostics& diags, std::ostream& err) {
+    print(err, diags);
+    err << summary(diags) << '\n';
+}
+
 int run_check(const RunOptions& o, std::ostream& out, std::ostream& err) {
     (void)out;
     Diagnostics diags;
@@ -114,18 +116,6 @@ int run_check(const RunOptions& o, std::ostream& out, std::ostream& err) {
     report(diags, err);
     if (o.exits_after) leave_to_exit(std::move(l));
     return diags.has_errors() ? kContentErrors : kSuccess;
-}
-
-int run_i18n_status(const RunOptions& o, bool json, std::ostream& out, std::ostream& err) {
-    Diagnostics diags;
-    Loaded l = load_and_check(o, diags);
-    if (diags.has_errors()) {
-        report(diags, err);
-        return kContentErrors;
-    }
-    const auto rows = coverage(l.content, l.catalogs);
-    out << (json ? coverage_json(rows) : coverage_table(rows));
-    return kSuccess;
 }
 
 int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {

@@ -7,6 +7,10 @@
 
 #include "common/data_dir.h"  // data_dir(): the built-in templates and catalogs
 #include "content/calendar.h"
+#include "content/records.h"
+#include "i18n/catalog.h"
+#include "i18n/texts.h"
+#include "i18n/translation_record.h"
 #include "render/sitemap.h"
 
 namespace lotse {
@@ -24,9 +28,18 @@ struct RunOptions {
     bool exits_after = false;
 };
 
+// The site as read and checked: records, catalogs and the record of what each translation was
+// made from, with the outdated translations marked (i18n/currency.h).
+struct LoadedSite {
+    Content content;
+    Catalogs catalogs;
+    TranslationRecord translations;
+    std::vector<CatalogText> catalog_texts;  // the site's own catalog messages
+};
+LoadedSite load_and_check(const RunOptions& options, Diagnostics& diags);
+void report(const Diagnostics& diags, std::ostream& err);
+
 int run_check(const RunOptions& options, std::ostream& out, std::ostream& err);
 int run_build(const RunOptions& options, std::ostream& out, std::ostream& err);
-// `lotse i18n status`: per language, how much is translated; as a table or as JSON.
-int run_i18n_status(const RunOptions& options, bool json, std::ostream& out, std::ostream& err);
 
 }  // namespace lotse

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "build.h"
+#include "translate.h"
 #include "common/interrupt.h"
 
 #ifdef LOTSE_WITH_JEMALLOC
@@ -129,13 +130,28 @@ int main(int argc, char** argv) {
     add_common(check);
     CLI::App* i18n = app.add_subcommand("i18n", "translation tools");
     i18n->require_subcommand(1);
-    CLI::App* status = i18n->add_subcommand("status", "how much of the site is translated, per language");
-    status->add_option("SITE_DIR", site, "the site folder")->capture_default_str();
-    bool json = false;
-    status->add_flag("--json", json, "print JSON instead of a table");
+    lotse::StatusOptions status_options;
+    CLI::App* status = i18n->add_subcommand("status", "how much of the site is translated, outdated and missing, per language");
+    add_common(status);
+    status->add_option("--lang", status_options.language, "only this language");
+    status->add_flag("--list", status_options.list, "list the outdated and missing texts");
+    status->add_flag("--json", status_options.json, "print JSON instead of a table");
+    std::string language;
+    std::vector<std::string> refs;
+    CLI::App* confirm = i18n->add_subcommand(
+        "confirm", "record translations as current after a change of their source text that does not change the meaning");
+    // [SITE_DIR] [REF...]: the first is the site folder if it is a folder (REFs never are).
+    confirm->add_option("SITE_DIR REF", refs,
+                        "the site folder (default: .), then texts or records, e.g. offer/kita-sprechstunde/title "
+                        "(default: every text)");
+    confirm->add_option("--lang", language, "the language of the translations")->required();
 
     try {
         app.parse(argc, argv);
+        if (*confirm && !refs.empty() && fs::is_directory(refs.front())) {
+            site = refs.front();
+            refs.erase(refs.begin());
+        }
         options.site_dir = site;
         options.out = out;
         if (build->count("--out") && out.empty())
@@ -155,6 +171,7 @@ int main(int argc, char** argv) {
     }
     options.exits_after = true;
     if (*build) return lotse::run_build(options, std::cout, std::cerr);
-    if (*status) return lotse::run_i18n_status(options, json, std::cout, std::cerr);
+    if (*status) return lotse::run_i18n_status(options, status_options, std::cout, std::cerr);
+    if (*confirm) return lotse::run_i18n_confirm(options, language, refs, std::cout, std::cerr);
     return lotse::run_check(options, std::cout, std::cerr);
 }

@@ -21,6 +21,8 @@ std::uint64_t shared_inputs_hash(const fs::path& site_dir, Date today, const Sit
     const fs::path content = site_dir / "content";
     h = mix(h, whole_file(content / "site.yaml"));
     h = mix(h, whole_file(content / "taxonomy.yaml"));
+    // Which translations are outdated: every page may show one (its read was checked by the loader).
+    h = mix(h, whole_file(content / "translations.yaml"));
     // Named as from the site folder, so that another spelling of it (., an absolute path) is the same site.
     // The same files the loader and the catalogs read: never a pipe, which would keep this waiting.
     std::vector<std::pair<std::string, fs::path>> files;

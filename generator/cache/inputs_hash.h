@@ -11,7 +11,7 @@
 
 namespace lotse {
 
-// This Lotse, the date, the site's settings and taxonomy, its free pages, the catalogs (built-in
+// This Lotse, the date, the site's settings, taxonomy and translation record, its free pages, the catalogs (built-in
 // and the site's), the templates and assets, and which records are published.
 std::uint64_t shared_inputs_hash(const std::filesystem::path& site_dir, Date today, const SitePlan& plan,
                                  const Templates& templates);

@@ -17,9 +17,15 @@ void Diagnostics::warning(const SourcePos& pos, std::string message) {
     items_.push_back({Severity::warning, pos, std::move(message)});
 }
 
+void Diagnostics::note(const SourcePos& pos, std::string message) {
+    items_.push_back({Severity::note, pos, std::move(message)});
+    ++notes_;
+}
+
 void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
     errors_ += other.errors_;
+    notes_ += other.notes_;
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
@@ -36,7 +42,7 @@ std::string format(const Diagnostic& d) {
     if (d.pos.line > 0) {
         out += ':' + std::to_string(d.pos.line) + ':' + std::to_string(d.pos.column);
     }
-    out += d.severity == Severity::error ? ": error: " : ": warning: ";
+    out += d.severity == Severity::error ? ": error: " : d.severity == Severity::warning ? ": warning: " : ": note: ";
     out += d.message;
     return out;
 }

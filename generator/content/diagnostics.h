@@ -50,7 +50,8 @@ struct SourcePos {
     bool operator==(const SourcePos&) const = default;
 };
 
-enum class Severity { error, warning };
+// A note tells something worth knowing that needs no change (it is not counted in the summary).
+enum class Severity { error, warning, note };
 
 struct Diagnostic {
     Severity severity;
@@ -64,12 +65,13 @@ class Diagnostics {
 public:
     void error(const SourcePos& pos, std::string message);
     void warning(const SourcePos& pos, std::string message);
+    void note(const SourcePos& pos, std::string message);
     // Adds what `other` found, in its order (diagnostics found on another thread or by another stage).
     void append(const Diagnostics& other);
 
     bool has_errors() const { return errors_ > 0; }
     std::size_t error_count() const { return errors_; }
-    std::size_t warning_count() const { return items_.size() - errors_; }
+    std::size_t warning_count() const { return items_.size() - errors_ - notes_; }
     const std::vector<Diagnostic>& items() const { return items_; }
 
     // Ordered by file, line and column, so that output does not depend on loading order.
@@ -77,7 +79,7 @@ public:
 
 private:
     std::vector<Diagnostic> items_;
-    std::size_t errors_ = 0;
+    std::size_t errors_ = 0, notes_ = 0;
 };
 
 std::string format(const Diagnostic& d);

@@ -76,7 +76,10 @@ bool read_page_text(const std::string& text, Page& page, SourceFile& file) {
     if (!root) return false;
     MapReader m(file.ctx, *root, "page front matter", kFrontMatterKeys);
     if (!m.valid()) return false;
-    page.title = m.string("title", Need::required).value_or("");
+    if (std::optional<Located> title = m.located("title", Need::required)) {
+        page.title = std::move(title->value);
+        page.title_pos = title->pos;
+    }
     page.menu = m.one_of("menu", kMenus).value_or("footer");
     page.weight = m.integer("weight").value_or(0);
     file.ctx.line_offset = 0;

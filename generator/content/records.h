@@ -2,6 +2,7 @@
 // position of everything a later stage may need to complain about.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -18,8 +19,14 @@ struct LocalisedText {
     std::map<std::string, std::string> by_language;
     std::map<std::string, SourcePos> positions;  // where each language's text starts
     SourcePos pos;
+    // Languages whose translation was made from another source text than the one there now
+    // (i18n/currency.h marks them after loading; the record cache does not keep them).
+    std::vector<std::string> outdated;
 
     bool empty() const { return by_language.empty(); }
+    bool is_outdated(const std::string& language) const {
+        return std::find(outdated.begin(), outdated.end(), language) != outdated.end();
+    }
     const std::string* find(const std::string& language) const {
         auto it = by_language.find(language);
         return it == by_language.end() ? nullptr : &it->second;
@@ -184,12 +191,14 @@ struct Pathway : Record {
 struct Page {
     std::string slug, language, path;
     std::string title;
+    SourcePos title_pos;
     std::string menu = "footer";  // main | footer | none
     int weight = 0;
     std::string body;  // Markdown
     int body_line = 1;  // line of the body's first line in the file
     std::vector<Located> markdown_links;
     SourcePos pos;
+    bool outdated = false;  // a translation whose title or text was made from another source page
 };
 
 struct SiteConfig {

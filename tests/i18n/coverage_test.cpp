@@ -6,6 +6,7 @@
 
 #include "i18n/coverage.h"
 #include "test_site.h"
+#include "translate.h"
 
 namespace lotse::test {
 namespace {
@@ -91,39 +92,60 @@ std::string row(const Coverage& c) {
 
 TEST_F(TranslationCoverage, CountsEachLanguagesShareOfTheSourceTextsMessagesAndPages) {
     std::vector<std::string> rows;
-    for (const Coverage& c : coverage(content(), catalogs)) rows.push_back(row(c));
+    const Content c = content();
+    const std::vector<TextUnit> units = text_units(c, day("2026-11-22"));
+    const std::vector<TextStatus> states = text_states(units, TranslationRecord{}, site_languages(c), "de");
+    for (const Coverage& r : translation_status(c, catalogs, states).rows) rows.push_back(row(r));
     EXPECT_THAT(rows, ElementsAre("de 15/15 3/3 3/3", "en 9/15 2/3 1/3", "ar 4/15 0/3 0/3"));
 }
 
-TEST(CoverageTable, OneLinePerLanguageWithCountsAndPercentages) {
+TEST(CoverageTable, OneLinePerLanguageWithTheTotalsThenEachKindOfText) {
     const std::vector<Coverage> rows = {
-        {"de", {15, 15}, {3, 3}, {3, 3}},
-        {"en", {9, 15}, {2, 3}, {1, 3}},
+        {"de", {15, 15, 0}, {3, 3, 0}, {3, 3, 0}},
+        {"en", {9, 15, 2}, {2, 3, 0}, {1, 3, 1}},
         {"pt-BR-x-long", {}, {}, {}},  // nothing to translate counts as done
     };
     EXPECT_EQ(coverage_table(rows),
-              "language  record texts           catalog messages       pages\n"
-              "de            15/15     100.0 %       3/3      100.0 %       3/3      100.0 %\n"
-              "en             9/15      60.0 %       2/3       66.7 %       1/3       33.3 %\n"
-              "pt-BR-x-long       0/0      100.0 %       0/0      100.0 %       0/0      100.0 %\n");
+              "language  translated        outdated  missing  record texts  catalog messages  free pages\n"
+              "de            21/21  100.0 %         0        0  15/15         3/3               3/3\n"
+              "en            12/21   57.1 %         3        6  9/15          2/3               1/3\n"
+              "pt-BR-x-long       0/0  100.0 %         0        0  0/0           0/0               0/0\n");
 }
 
-TEST(CoverageJson, LanguagesWithTheirTranslatedAndTotalCounts) {
-    EXPECT_EQ(coverage_json({{"en", {9, 15}, {2, 3}, {1, 3}}}),
+TEST(StatusList, OutdatedWithTheTranslationsPlaceThenMissing) {
+    EXPECT_EQ(status_list({{"en", TextState::outdated, "offer/kita/title", {"content/offers/kita.yaml", 3, 7}},
+                           {"en", TextState::missing, "page/imprint", {}}}),
+              "outdated  en     offer/kita/title  content/offers/kita.yaml:3:7\n"
+              "missing   en     page/imprint\n");
+}
+
+TEST(CoverageJson, LanguagesWithTheirTranslatedOutdatedAndMissingCounts) {
+    StatusReport report;
+    report.rows = {{"en", {9, 15, 2}, {2, 3, 0}, {1, 3, 0}}};
+    EXPECT_EQ(status_json(report, false),
               "{\n"
               "  \"languages\": [\n"
               "    {\n"
               "      \"language\": \"en\",\n"
+              "      \"translated\": 12,\n"
+              "      \"outdated\": 2,\n"
+              "      \"missing\": 7,\n"
               "      \"records\": {\n"
               "        \"translated\": 9,\n"
+              "        \"outdated\": 2,\n"
+              "        \"missing\": 4,\n"
               "        \"total\": 15\n"
               "      },\n"
               "      \"catalog\": {\n"
               "        \"translated\": 2,\n"
+              "        \"outdated\": 0,\n"
+              "        \"missing\": 1,\n"
               "        \"total\": 3\n"
               "      },\n"
               "      \"pages\": {\n"
               "        \"translated\": 1,\n"
+              "        \"outdated\": 0,\n"
+              "        \"missing\": 2,\n"
               "        \"total\": 3\n"
               "      }\n"
               "    }\n"
@@ -147,15 +169,17 @@ TEST(I18nStatus, CountsTranslatedTextsMessagesAndPagesPerLanguage) {
     o.site_dir = site.path();
     o.today = day("2026-11-22");
     std::ostringstream out, err;
-    ASSERT_EQ(run_i18n_status(o, false, out, err), 0) << err.str();
+    ASSERT_EQ(run_i18n_status(o, {}, out, err), 0) << err.str();
     // Texts: the site title, the provider's name, the offer's title and summary.
     const std::string table = out.str();
-    EXPECT_THAT(table, HasSubstr("language  record texts           catalog messages       pages\n"));
-    EXPECT_THAT(table, testing::MatchesRegex("(.|\n)*\nen +4/4 +100.0 % +[0-9]+/[0-9]+ +100.0 % +1/3 +33.3 %\n(.|\n)*"));
-    EXPECT_THAT(table, testing::MatchesRegex("(.|\n)*\nar +2/4 +50.0 % +[0-9]+/[0-9]+ +100.0 % +0/3 +0.0 %\n(.|\n)*"));
+    EXPECT_THAT(table, HasSubstr("language  translated        outdated  missing  record texts  catalog messages  free pages\n"));
+    EXPECT_THAT(table, testing::MatchesRegex("(.|\n)*\nen +[0-9]+/[0-9]+ +[0-9.]+ % +0 +[0-9]+  4/4 +[0-9]+/[0-9]+ +1/3\n(.|\n)*"));
+    EXPECT_THAT(table, testing::MatchesRegex("(.|\n)*\nar +[0-9]+/[0-9]+ +[0-9.]+ % +0 +[0-9]+  2/4 +[0-9]+/[0-9]+ +0/3\n(.|\n)*"));
     std::ostringstream json;
-    ASSERT_EQ(run_i18n_status(o, true, json, err), 0);
-    EXPECT_THAT(json.str(), HasSubstr("\"language\": \"ar\",\n      \"records\": {\n        \"translated\": 2,\n        \"total\": 4\n"));
+    StatusOptions as_json;
+    as_json.json = true;
+    ASSERT_EQ(run_i18n_status(o, as_json, json, err), 0);
+    EXPECT_THAT(json.str(), HasSubstr("\"records\": {\n        \"translated\": 2,\n        \"outdated\": 0,\n        \"missing\": 2,\n        \"total\": 4\n"));
 }
 
 }  // namespace

@@ -145,9 +145,16 @@ std::string indented_further(std::string_view text) {
     return out;
 }
 
-bool fits_flow_map(ScalarStyle style, std::string_view bytes) {
+// Whether the scalar `bytes` (of `style`) reads as `value` inside a flow map too: a plain text may
+// hold characters that end it there (, ? [ …), which yaml-cpp itself is asked about.
+bool fits_flow_map(ScalarStyle style, std::string_view bytes, const std::string& value) {
     if (style == ScalarStyle::block || bytes.find('\n') != std::string_view::npos) return false;
-    return style != ScalarStyle::plain || bytes.find_first_of(",[]{}") == std::string_view::npos;
+    try {
+        const YAML::Node map = YAML::Load("{k: " + std::string(bytes) + "}");
+        return map["k"].IsScalar() && map["k"].Scalar() == value;
+    } catch (const YAML::Exception&) {
+        return false;
+    }
 }
 
 // The plain text `field` as a map from the source language to its bytes, and `language` to `value`:
@@ -156,7 +163,7 @@ std::string as_map(const std::string& text, const Field& field, std::string_view
                    std::string_view value, std::string_view eol) {
     const ScalarBytes b = scalar_bytes(text, offset_of(field.value), field.indent(), field.flow, field.value.Scalar());
     const std::string bytes = text.substr(b.begin, b.end - b.begin);
-    if (field.flow || (fits_flow_map(b.style, bytes) && !as_literal_block(value)))
+    if (field.flow || (fits_flow_map(b.style, bytes, field.value.Scalar()) && !as_literal_block(value)))
         return spliced(text, b.begin, b.end,
                        "{" + std::string(source) + ": " + bytes + ", " + language + ": " + double_quoted(value) + "}");
     std::size_t after_colon = b.begin;
@@ -207,9 +214,11 @@ Texts texts_of(const YAML::Node& node, std::string_view source) {
 
 using Paths = std::set<std::vector<std::string>>;
 
-// Whether `a` and `b` read the same, apart from the fields at `skipped`.
+// Whether `a` and `b` read the same, apart from the fields at `skipped`. An alias can make a
+// collection hold itself; such a file is taken as changed rather than walked for ever.
 bool same(const YAML::Node& a, const YAML::Node& b, std::vector<std::string>& path, const Paths& skipped) {
     if (skipped.count(path)) return true;
+    if (path.size() > 100) return false;
     if (a.Type() != b.Type() || a.size() != b.size()) return false;
     if (a.IsScalar()) return a.Scalar() == b.Scalar() && a.Tag() == b.Tag();
     auto ib = b.begin();

@@ -5,7 +5,13 @@
 
 #include "i18n/text_patch.h"
 
+#include <cstdlib>
+
+#include <unicode/unistr.h>
+#include <unicode/ures.h>
 #include <yaml-cpp/yaml.h>
+
+#include "test_site.h"
 
 namespace lotse {
 
@@ -131,9 +137,11 @@ TEST(PatchYaml, TurnsAOneLineTextIntoAFlowMap) {
     EXPECT_EQ(patched("title: Kurs für alle\n", {"title"}, "ar", "دورة"), "title: {de: Kurs für alle, ar: \"دورة\"}\n");
 }
 
-TEST(PatchYaml, TurnsAPlainTextWithACommaIntoABlockMap) {
+TEST(PatchYaml, TurnsAPlainTextThatAFlowMapWouldReadOtherwiseIntoABlockMap) {
     EXPECT_EQ(patched("title: Kurse, Beratung  # c\nnext: 1\n", {"title"}, "ar", "دورات"),
               "title:\n  de: Kurse, Beratung  # c\n  ar: \"دورات\"\nnext: 1\n");
+    EXPECT_EQ(patched("url_title: https://vhs.example/?kurs=1\n", {"url_title"}, "ar", "رابط"),
+              "url_title:\n  de: https://vhs.example/?kurs=1\n  ar: \"رابط\"\n");
 }
 
 TEST(PatchYaml, TurnsAOneLineTextIntoABlockMapForAMultiLineTranslation) {
@@ -414,6 +422,60 @@ TEST(PatchCatalog, RefusesACatalogOfAnotherShape) {
     const auto result = patch_catalog("de {\n  \"a\" [ \"b\" ]\n}\n", "de", "a", "c");
     ASSERT_TRUE(std::holds_alternative<PatchError>(result));
     EXPECT_EQ(std::get<PatchError>(result).line, 2);
+}
+
+// What genrb makes of `catalog`'s `keys` (a missing key reads as "<missing>").
+std::vector<std::string> compiled_values(const std::string& catalog, const std::vector<std::string>& keys) {
+    test::TempDir dir;
+    test::write(dir.path() / "de.txt", catalog);
+    const std::string command = std::string(LOTSE_GENRB) + " -q -e UTF-8 -d '" + dir.path().string() + "' '" +
+                                (dir.path() / "de.txt").string() + "' 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << catalog;
+    UErrorCode status = U_ZERO_ERROR;
+    UResourceBundle* bundle = ures_openDirect((dir.path().string() + "/").c_str(), "de", &status);
+    std::vector<std::string> out;
+    for (const std::string& key : keys) {
+        UErrorCode key_status = U_ZERO_ERROR;
+        int32_t length = 0;
+        const UChar* value = U_SUCCESS(status) ? ures_getStringByKey(bundle, key.c_str(), &length, &key_status) : nullptr;
+        std::string text = "<missing>";
+        if (value && U_SUCCESS(key_status)) {
+            text.clear();
+            icu::UnicodeString(value, length).toUTF8String(text);
+        }
+        out.push_back(text);
+    }
+    if (bundle) ures_close(bundle);
+    return out;
+}
+
+TEST(PatchCatalog, GenrbReadsWrittenValuesBackExactly) {
+    const std::vector<std::string> values = {
+        "Zur \"Startseite\"", "back\\slash", "trailing \\", "\\u00e4 stays written out", "line 1\nline 2",
+        "tab\there", "{count, plural, one {# Kurs} other {# Kurse}}", "'apostrophes' and {braces}",
+        "انتقل إلى المحتوى", "به شهر خوش آمدید", "", "  spaces  ", "\x01 control", "// not a comment /* either */"};
+    std::string text(kCatalog);
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        keys.push_back("new." + std::to_string(i));
+        text = catalog(text, keys.back(), values[i]);
+    }
+    keys.push_back("nav.home");
+    std::vector<std::string> expected = values;
+    expected.push_back("Startseite");
+    EXPECT_EQ(compiled_values(text, keys), expected);
+    std::vector<std::string> read;
+    for (const CatalogEntry& e : entries(text)) read.push_back(e.value);
+    EXPECT_EQ(std::vector<std::string>(read.begin() + 4, read.end()), values);
+    // And replacing in place, the same.
+    for (const std::string& value : values) EXPECT_EQ(compiled_values(catalog(kCatalog, "nav.home", value), {"nav.home"})[0], value);
+}
+
+TEST(CatalogEntries, ReadsValuesAsGenrbDoes) {
+    const std::vector<std::string> keys = {"skip_link", "nav.home", "quote", "plain.key"};
+    std::vector<std::string> read;
+    for (const CatalogEntry& e : entries(kCatalog)) read.push_back(e.value);
+    EXPECT_EQ(read, compiled_values(std::string(kCatalog), keys));
 }
 
 }  // namespace

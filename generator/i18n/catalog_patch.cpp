@@ -1,10 +1,14 @@
 // The catalog half of text_patch.h: a catalog source read as far as finding its strings (one table
 // of "key" { "text" } entries), and one message set in its bytes.
+#include "i18n/text_patch.h"
+
+#include <algorithm>
+#include <vector>
+
 #include <unicode/unistr.h>
 
 #include "content/encoding.h"
 #include "i18n/patch_text.h"
-#include "i18n/text_patch.h"
 
 namespace lotse {
 

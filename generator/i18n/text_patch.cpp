@@ -1,6 +1,8 @@
 // The record and page halves of text_patch.h; the YAML work is in yaml_patch.cpp.
 #include "i18n/text_patch.h"
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 #include "content/encoding.h"

@@ -267,6 +267,14 @@ TEST(PatchYaml, RefusesAFileThatIsNotYaml) {
     EXPECT_EQ(e, (PatchError{"this file is not valid YAML (end of map flow not found), so Lotse writes nothing into it", 2, 5}));
 }
 
+TEST(PatchYaml, RefusesAResultThatWouldReadDifferently) {
+    // A language that is no YAML key would add two keys; the result is read back and refused.
+    EXPECT_EQ(refused("title: {de: X}\nnext: 1\n", {"title"}, "x, y"),
+              (PatchError{"Lotse cannot write this translation here without changing something else in the file, so "
+                          "it writes nothing; add the translation by hand",
+                          1, 8}));
+}
+
 TEST(PatchYaml, CountsColumnsInCharacters) {
     const PatchError e = refused("title: {de: \"Größe\", ar: !x y}\n", {"title"});
     EXPECT_EQ(e.column, 26);

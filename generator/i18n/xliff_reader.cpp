@@ -69,13 +69,13 @@ std::string text_of(const pugi::xml_node& node) {
 // Byte offsets into line:column, columns counted in characters as the rest of Lotse counts them.
 class Positions {
 public:
-    Positions(FilePath path, std::string_view text, std::size_t base) : path_(std::move(path)), text_(text), base_(base) {
+    Positions(FilePath path, std::string_view text) : path_(std::move(path)), text_(text) {
         for (std::size_t i = 0; i < text.size(); ++i)
             if (text[i] == '\n') line_starts_.push_back(i + 1);
     }
 
     SourcePos at(std::size_t offset) const {
-        offset = std::min(offset + base_, text_.size());
+        offset = std::min(offset, text_.size());
         const auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
         int column = 1;
         for (std::size_t i = *line; i < offset; ++i) column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
@@ -91,7 +91,6 @@ public:
 private:
     FilePath path_;
     std::string_view text_;
-    std::size_t base_;
     std::vector<std::size_t> line_starts_{0};
 };
 
@@ -313,9 +312,12 @@ void Reader::check_meaning(XliffUnit& u) {
         std::set_difference(source.begin(), source.end(), target.begin(), target.end(), std::back_inserter(gone));
         std::set_difference(target.begin(), target.end(), source.begin(), source.end(), std::back_inserter(added));
         for (const std::string& url : added)
-            error(u.target_pos, u, "changes a link target: it links to " + quoted(url) + ", which its source does not");
+            error(u.target_pos, u, "changes a link target: it links to " + quoted(url) +
+                                       (std::binary_search(source.begin(), source.end(), url) ? " more often than its source"
+                                                                                              : ", which its source does not"));
         for (const std::string& url : gone)
-            error(u.target_pos, u, "changes a link target: it no longer links to " + quoted(url));
+            error(u.target_pos, u, "changes a link target: it no longer links to " + quoted(url) +
+                                       (std::binary_search(target.begin(), target.end(), url) ? " as often as its source" : ""));
     } else if (u.syntax == TextSyntax::icu) {
         const auto target = icu_arguments(*u.target);
         const auto source = icu_arguments(u.source);
@@ -430,8 +432,9 @@ std::optional<XliffFile> read_file(const pugi::xml_node& root, Version version, 
 
 std::optional<XliffFile> read_xliff(const FilePath& path, std::string_view text, Diagnostics& diags) {
     if (!check_utf8(path, text, diags)) return std::nullopt;
+    // Positions count from after a byte order mark, as check_utf8 does: no editor shows one.
     const std::string_view body = without_bom(text);
-    const Positions positions(path, text, text.size() - body.size());
+    const Positions positions(path, body);
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed =
         doc.load_buffer(body.data(), body.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);

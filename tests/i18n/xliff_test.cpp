@@ -278,6 +278,8 @@ TEST(XliffRead, PositionsPointAtUnitsAndTargetsInCharacters) {
     // A byte order mark is no column.
     const Read bom = read("\xEF\xBB\xBF" + edited(returned(XliffVersion::v2_1), kPh, "<ph id=\"7\"/>.</target>"));
     EXPECT_THAT(bom.diagnostics, ElementsAre(HasSubstr("ar.xlf:12:9: error:"), HasSubstr("ar.xlf:12:124: error:")));
+    const Read first_line = read("\xEF\xBB\xBF<xliff version=\"2.1\" srcLang=\"de\"/>");
+    EXPECT_THAT(first_line.diagnostics, ElementsAre(HasSubstr("ar.xlf:1:1: error: this XLIFF file has no <file>")));
 }
 
 struct Refusal {
@@ -329,6 +331,8 @@ INSTANTIATE_TEST_SUITE_P(Xliff, XliffRefusal, testing::Values(
             {"ar.xlf:12:124: " + kBody + "repeats the code \"[…](ref:contact/mbe)\" (id 1), which its source has once"}},
     Refusal{"ChangedLinkTarget", v21, kPh, "<ph id=\"2\"/> [هنا](https://evil.example).</target>",
             {"ar.xlf:12:9: " + kBody + "changes a link target: it links to \"https://evil.example\", which its source does not"}},
+    Refusal{"LinkTwice", v21, "و <ph", "و [مرة أخرى](ref:contact/mbe) <ph",
+            {"ar.xlf:12:9: " + kBody + "changes a link target: it links to \"ref:contact/mbe\" more often than its source"}},
     Refusal{"LinkEndsSwapped12", v12, "<bpt id=\"1\" ctype=\"link\">[</bpt>الاستشارة<ept id=\"1\">](ref:contact/mbe)</ept>",
             "<ept id=\"1\"/>الاستشارة<bpt id=\"1\"/>",
             {"ar.xlf:7:9: " + kBody + "changes a link target: it no longer links to \"ref:contact/mbe\""}},

@@ -10,7 +10,8 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libyaml-cpp-dev libicu-dev icu-devtools libcmark-dev libkainjow-mustache-dev
-  libcli11-dev nlohmann-json3-dev libical-dev libjemalloc-dev
+  libcli11-dev nlohmann-json3-dev libical-dev libjemalloc-dev libpugixml-dev
+  libxml2-utils
   googletest libgtest-dev
 )
 for arg in "$@"; do

@@ -17,6 +17,7 @@
 #include "common/site_files.h"
 #include "content/loader.h"
 #include "i18n/catalog.h"
+#include "i18n/catalog_texts.h"
 #include "i18n/currency.h"
 #include "output/writer.h"
 #include "render/renderer.h"
@@ -57,6 +58,9 @@ Loaded load_and_check(const RunOptions& o, Diagnostics& diags, Alongside& alongs
     check_content(l.content, l.catalogs, o.today, diags);
     if (site) {
         l.translations = TranslationRecord::read(o.site_dir, diags);
+        std::vector<std::string> languages;
+        for (const Located& lang : site->languages) languages.push_back(lang.value);
+        l.catalog_texts = read_catalog_texts(o.site_dir, languages, diags);
         check_currency(l.content, o.today, l.catalog_texts, l.translations, diags);
         mark_outdated(l.content, l.translations);
     }

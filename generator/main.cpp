@@ -145,9 +145,30 @@ int main(int argc, char** argv) {
                         "the site folder (default: .), then texts or records, e.g. offer/kita-sprechstunde/title "
                         "(default: every text)");
     confirm->add_option("--lang", language, "the language of the translations")->required();
+    lotse::ExportOptions export_options;
+    std::string format = "xliff-2.1", export_out;
+    CLI::App* exporter = i18n->add_subcommand("export", "write an XLIFF file of the texts a translator has to translate");
+    exporter->add_option("SITE_DIR", site, "the site folder")->capture_default_str();
+    exporter->add_option("--lang", export_options.language, "the language to translate into")->required();
+    exporter->add_option("--format", format, "xliff-2.1 (DeepL, Crowdin) or xliff-1.2 (memoQ, Trados, Weblate)")
+        ->check(CLI::IsMember({"xliff-2.1", "xliff-1.2"}))
+        ->capture_default_str();
+    exporter->add_flag("--all", export_options.all, "every text, not only the outdated and missing ones");
+    exporter->add_option("--out", export_out, "the file to write (default: standard output)");
+    exporter->add_option("--date", date, "\"today\": which records are shown, YYYY-MM-DD");
+    std::vector<std::string> import_args;
+    CLI::App* importer = i18n->add_subcommand("import", "take the translations of XLIFF files into the site");
+    importer->add_option("SITE_DIR FILE", import_args, "the site folder (default: .), then one or more XLIFF files")
+        ->required();
 
     try {
         app.parse(argc, argv);
+        if (*importer && import_args.size() > 1 && fs::is_directory(import_args.front())) {
+            site = import_args.front();
+            import_args.erase(import_args.begin());
+        }
+        export_options.version = format == "xliff-1.2" ? lotse::XliffVersion::v1_2 : lotse::XliffVersion::v2_1;
+        export_options.out = export_out;
         if (*confirm && !refs.empty() && fs::is_directory(refs.front())) {
             site = refs.front();
             refs.erase(refs.begin());
@@ -173,5 +194,10 @@ int main(int argc, char** argv) {
     if (*build) return lotse::run_build(options, std::cout, std::cerr);
     if (*status) return lotse::run_i18n_status(options, status_options, std::cout, std::cerr);
     if (*confirm) return lotse::run_i18n_confirm(options, language, refs, std::cout, std::cerr);
+    if (*exporter) return lotse::run_i18n_export(options, export_options, std::cout, std::cerr);
+    if (*importer) {
+        std::vector<fs::path> files(import_args.begin(), import_args.end());
+        return lotse::run_i18n_import(options, files, std::cout, std::cerr);
+    }
     return lotse::run_check(options, std::cout, std::cerr);
 }

@@ -10,11 +10,8 @@
 
 namespace lotse {
 
-namespace {
-
-// The site, read and checked; errors are reported and end the command (the warnings of `check`
-// are not repeated here).
-std::optional<LoadedSite> load(const RunOptions& o, std::ostream& err) {
+// The warnings of `check` are not repeated by these commands.
+std::optional<LoadedSite> load_site(const RunOptions& o, std::ostream& err) {
     Diagnostics diags;
     LoadedSite site = load_and_check(o, diags);
     if (!diags.has_errors()) return site;
@@ -25,7 +22,6 @@ std::optional<LoadedSite> load(const RunOptions& o, std::ostream& err) {
     return std::nullopt;
 }
 
-// Whether `language` is one the site is translated into; if not, says so.
 bool translated_language(const LoadedSite& site, const std::string& language, bool source_allowed, std::ostream& err) {
     const std::vector<std::string> languages = site_languages(site.content);
     if (std::find(languages.begin(), languages.end(), language) == languages.end()) {
@@ -41,6 +37,8 @@ bool translated_language(const LoadedSite& site, const std::string& language, bo
     return true;
 }
 
+namespace {
+
 bool write_record(const RunOptions& o, TranslationRecord& record, const std::vector<TextUnit>& units, std::ostream& err) {
     record.prune(units);
     SiteEdits edits;
@@ -54,7 +52,7 @@ bool write_record(const RunOptions& o, TranslationRecord& record, const std::vec
 }  // namespace
 
 int run_i18n_status(const RunOptions& o, const StatusOptions& s, std::ostream& out, std::ostream& err) {
-    std::optional<LoadedSite> site = load(o, err);
+    std::optional<LoadedSite> site = load_site(o, err);
     if (!site) return kContentErrors;
     if (!s.language.empty() && !translated_language(*site, s.language, true, err)) return kUsageError;
     const std::vector<TextUnit> units = text_units(site->content, o.today, site->catalog_texts);
@@ -72,7 +70,7 @@ int run_i18n_status(const RunOptions& o, const StatusOptions& s, std::ostream& o
 
 int run_i18n_confirm(const RunOptions& o, const std::string& language, const std::vector<std::string>& refs,
                      std::ostream& out, std::ostream& err) {
-    std::optional<LoadedSite> site = load(o, err);
+    std::optional<LoadedSite> site = load_site(o, err);
     if (!site) return kContentErrors;
     if (!translated_language(*site, language, false, err)) return kUsageError;
     // Every text, also of records not shown today: a confirmation is about the text, not the day.

@@ -9,10 +9,9 @@
 #include <variant>
 #include <vector>
 
-namespace lotse {
+#include "i18n/texts.h"  // TextSyntax: how a text is read (plain, CommonMark, an ICU pattern)
 
-// How a text is read: plain text, CommonMark, or an ICU MessageFormat pattern.
-enum class TextSyntax { plain, markdown, icu };
+namespace lotse {
 
 // One piece of a text: translatable text, or the original characters of an inline code. A
 // paired code (a link: "[" … "](ref:contact/mbe)") has an `open` and a `close` piece with the

@@ -165,7 +165,7 @@ LiteralBlock literal_block(std::string_view value, int indent, std::string_view 
     while (breaks < value.size() && value[value.size() - 1 - breaks] == '\n') ++breaks;
     const std::string_view text = value.substr(0, value.size() - breaks);
     LiteralBlock block;
-    block.header = "|";
+    block.header.push_back('|');  // not = "|": GCC 12 warns falsely (-Wrestrict) on that
     // A first line that starts with a space would be taken as deeper indentation of the block.
     const auto first = text.find_first_not_of('\n');
     if (first != std::string_view::npos && text[first] == ' ') block.header += '2';

@@ -135,6 +135,25 @@ void LanguageView::mark_fallback(Data& d) const {
     d.set("note", fallback_note_);
 }
 
+Data LanguageView::outdated_notice(const std::vector<SourceText>& texts, const std::string& route) const {
+    if (texts.empty()) return Data(false);
+    const std::string source_name = fmt_.language_name(src_);
+    Data d;
+    d.set("note", msg("outdated.note", {{"language", source_name}}));
+    d.set("source_label", msg("outdated.source", {{"language", source_name}}));
+    d.set("lang", src_);
+    d.set("dir", std::string(LocaleFormat::direction(src_)));
+    Data items = list();
+    for (const SourceText& t : texts) {
+        Data item;
+        item.set("text", *t.text);
+        item.set("html", t.markdown ? Data(render_markdown(*t.text, route, 3)) : Data(false));
+        append(items, std::move(item));
+    }
+    d.set("items", std::move(items));
+    return d;
+}
+
 std::string LanguageView::plain(const LocalisedText& t) const {
     if (const std::string* s = t.find(lang_)) return *s;
     if (const std::string* s = t.find(src_)) return *s;

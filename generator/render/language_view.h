@@ -47,6 +47,13 @@ public:
     Data markdown(const LocalisedText& t, const std::string& route, int top_level = 2) const;
     std::string render_markdown(const std::string& body, const std::string& route, int top_level) const;
     void mark_fallback(Data& d) const;
+    // "This translation may be out of date", with the source language's present texts (`texts`:
+    // plain, or Markdown rendered for the page at `route`); false if there are none.
+    struct SourceText {
+        const std::string* text;
+        bool markdown;
+    };
+    Data outdated_notice(const std::vector<SourceText>& texts, const std::string& route) const;
     // Plain text of a localised field in this language (or the source language), for sorting.
     std::string plain(const LocalisedText& t) const;
 

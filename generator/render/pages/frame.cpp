@@ -86,6 +86,8 @@ PageBody free_page(const PageContext& c) {
     Data d;
     d.set("html", c.v.render_markdown(page.body, c.p.route, 2));
     if (page.language != c.v.language()) c.v.mark_fallback(d);
+    const Page* source = page.outdated ? &free_page_in(c.in(), c.p.slug, c.v.source_language()) : nullptr;
+    d.set("outdated", source ? c.v.outdated_notice({{&source->title, false}, {&source->body, true}}, c.p.route) : Data(false));
     return {"page", page.title, std::move(d)};
 }
 

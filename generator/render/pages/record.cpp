@@ -1,6 +1,7 @@
 // A record's own page: what every kind shows (description, terms, audience, when it was
 // checked), then what its kind shows (render/kinds/).
 #include "render/kinds/kinds.h"
+#include "i18n/texts.h"
 #include "render/pages/pages.h"
 
 namespace lotse {
@@ -19,6 +20,17 @@ Data common_record(const PageContext& c, const Record& r) {
     return d;
 }
 
+// The present source texts of the record's outdated translations into the page's language.
+template <typename R>
+Data outdated_notice(const PageContext& c, const R& r) {
+    std::vector<LanguageView::SourceText> texts;
+    const std::string& lang = c.v.language();
+    each_localised(r, [&](std::string_view, const LocalisedText& t, TextSyntax syntax) {
+        if (t.is_outdated(lang)) texts.push_back({t.find(c.v.source_language()), syntax == TextSyntax::markdown});
+    });
+    return c.v.outdated_notice(texts, c.p.route);
+}
+
 }  // namespace
 
 PageBody record_page(const PageContext& c) {
@@ -26,7 +38,10 @@ PageBody record_page(const PageContext& c) {
     Data d = common_record(c, *e.record);
     d.set("title", c.v.title(e));
     d.set("kind", c.v.msg("kind." + std::string(name(e.kind))));
-    e.visit([&](const auto& r) { page_data(c, r, d); });
+    e.visit([&](const auto& r) {
+        page_data(c, r, d);
+        d.set("outdated", outdated_notice(c, r));
+    });
     return {std::string(name(e.kind)), c.v.title_text(e), std::move(d)};
 }
 

@@ -15,7 +15,7 @@ std::string course_title(const LanguageView& v, const Course& c) {
 
 Data title(const LanguageView& v, const Course& c) {
     if (!c.title.empty()) return v.text(c.title);
-    Data d;
+    Data d = v.language_marks(v.msg_language("course.default_title"));
     d.set("fallback", false);
     d.set("text", course_title(v, c));
     return d;
@@ -24,14 +24,14 @@ Data title(const LanguageView& v, const Course& c) {
 std::string title_text(const LanguageView& v, const Course& c) { return course_title(v, c); }
 
 void card_facts(const LanguageView& v, const Course& c, Data&, Data& facts) {
-    append(facts, Data(v.fmt().date_range(c.start, c.end)));
-    append(facts, Data(v.msg("level.label", {{"level", v.level(c.level)}})));
-    if (const Provider* p = v.provider(c.provider.value)) append(facts, Data(v.plain(p->name)));
+    append(facts, LanguageView::fact(v.fmt().date_range(c.start, c.end)));
+    append(facts, LanguageView::fact(v.msg("level.label", {{"level", v.level(c.level)}})));
+    if (const Provider* p = v.provider(c.provider.value)) append(facts, v.proper_name(p->name));
 }
 
 void index_details(const LanguageView& v, const Course& c, Data& details) {
-    append(details, Data(v.fmt().date_range(c.start, c.end)));
-    if (const Provider* p = v.provider(c.provider.value)) append(details, Data(v.plain(p->name)));
+    append(details, LanguageView::fact(v.fmt().date_range(c.start, c.end)));
+    if (const Provider* p = v.provider(c.provider.value)) append(details, v.proper_name(p->name));
 }
 
 namespace {

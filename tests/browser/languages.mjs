@@ -6,7 +6,7 @@
 //     plural form that Intl.PluralRules picks for the language the status is written in (its
 //     closest lang, German for ti), with the count in the page's digits, never the text for 0.
 // (b) The closest [lang] of every text node is a language written in the text's script (Latin,
-//     Arabic, Cyrillic, Ethiopic), and on English pages no German letters (ä ö ü ß) are in English.
+//     Arabic, Cyrillic, Ethiopic), and on English pages no German word (with ä ö ü ß) is marked English.
 // Prints one line per check and "languages: N passed, M failed"; exits 1 on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 const COUNTS = [0, 1, 2, 5, 11];
 const SCRIPT_OF = { de: 'Latn', en: 'Latn', tr: 'Latn', ar: 'Arab', fa: 'Arab', uk: 'Cyrl', ru: 'Cyrl', ti: 'Ethi' };
-const SHOW = 5;
+const SHOW = Number(process.env.BROWSER_SHOW || 10);
 
 let passed = 0, failed = 0;
 function check(ok, what, details = []) {
@@ -93,7 +93,9 @@ async function filterStatus(page, origin, lang, route, list) {
     }, { lang: info.lang, numbering: info.numbering, plural: info.plural, n });
     if (!info.plural[expected.form]) problems.push(`${n}: no form "${expected.form}" of ${info.lang} in ${JSON.stringify(info.plural)}`);
     if (text === zero) problems.push(`${n}: says what it says for 0: "${text}"`);
-    if (!text.includes(expected.number)) problems.push(`${n}: "${text}" does not say ${expected.number}`);
+    // A form may say the number in words (Arabic: "دورة واحدة"); one that writes it must write it right.
+    if ((info.plural[expected.form] || '').includes('#') && !text.includes(expected.number))
+      problems.push(`${n}: "${text}" does not say ${expected.number}`);
     if (text !== expected.text) problems.push(`${n}: "${text}", expected "${expected.text}" (form ${expected.form})`);
   }
   const statusLang = lang === 'ti' ? 'de' : lang;
@@ -122,7 +124,8 @@ async function wrongLanguage(page) {
       const expected = scriptOf[lang.split('-')[0]];
       const snippet = node.textContent.trim().slice(0, 60);
       if (script && expected && script !== expected) out.push(`"${snippet}" (${script}) is marked ${lang}`);
-      else if (lang === 'en' && /[äöüßÄÖÜ]/.test(text)) out.push(`"${snippet}" has German letters and is marked en`);
+      // A single German word (a place) in English; German names inside English names are English.
+      else if (lang === 'en' && /^\S*[äöüßÄÖÜ]\S*$/.test(text.trim())) out.push(`"${snippet}" is German and marked en`);
     }
     return out;
   }, SCRIPT_OF);

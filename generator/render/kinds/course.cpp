@@ -99,7 +99,15 @@ Data course_row(const LanguageView& v, const RecordEntry& e, const std::string& 
     d.set("lessons", text_or_false(c.lessons ? v.msg("course.lessons", {{"count", static_cast<long long>(*c.lessons)}}) : ""));
     d.set("mode", v.msg("mode." + c.mode));
     const std::string where = v.district(c.location, c.provider.value);
-    d.set("district", text_or_false(c.location.kind == Location::Kind::online ? v.msg("location.online") : where));
+    // A district is a place's name, in the source language; "online" is a word of the interface.
+    const bool online = c.location.kind == Location::Kind::online;
+    if (online || !where.empty()) {
+        Data district = v.language_marks(online ? v.msg_language("location.online") : v.source_language());
+        district.set("text", online ? v.msg("location.online") : where);
+        d.set("district", std::move(district));
+    } else {
+        d.set("district", false);
+    }
     if (const RecordEntry* p = v.inputs().plan.find(RecordKind::provider, c.provider.value)) {
         d.set("provider", v.title(*p));
         d.set("provider_href", routes::link(route, p->route));

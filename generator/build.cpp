@@ -11,6 +11,7 @@
 #include "cache/inputs_hash.h"
 #include "cache/place.h"
 #include "check/check.h"
+#include "check/completeness.h"
 #include "common/alongside.h"
 #include "common/data_dir.h"
 #include "common/leave_to_exit.h"
@@ -114,9 +115,12 @@ void report(const Diagnostics& diags, std::ostream& err) {
 }
 
 int run_check(const RunOptions& o, std::ostream& out, std::ostream& err) {
-    (void)out;
     Diagnostics diags;
     Loaded l = load_and_check(o, diags);
+    // What a language still lacks is no problem to fix now: notes on the output, before the
+    // diagnostics and their summary, which stay the last line.
+    for (const std::string& note : completeness_notes(l.content, l.catalogs)) out << note << '\n';
+    out.flush();
     report(diags, err);
     if (o.exits_after) leave_to_exit(std::move(l));
     return diags.has_errors() ? kContentErrors : kSuccess;

@@ -400,6 +400,18 @@ const Catalogs::Message* Catalogs::find(const std::string& language, std::string
 
 bool Catalogs::has(const std::string& language, std::string_view key) const { return find(language, key) != nullptr; }
 
+std::string Catalogs::language_of(const std::string& language, std::string_view key) const {
+    const Message* m = find(language, key);
+    if (!m) return {};
+    return m->own && languages_.count(language) ? language : source_language_;
+}
+
+bool Catalogs::has_catalog(const std::string& language) const {
+    return language == source_language_ ||
+           (languages_.count(language) &&
+            std::find(uncatalogued_.begin(), uncatalogued_.end(), language) == uncatalogued_.end());
+}
+
 std::string Catalogs::format(const std::string& language, std::string_view key, MessageArgs args) const {
     const Message* m = find(language, key);
     if (!m) return std::string(key);

@@ -41,6 +41,11 @@ public:
     // Safe to call from several threads at once.
     std::string format(const std::string& language, std::string_view key, MessageArgs args = {}) const;
     bool has(const std::string& language, std::string_view key) const;
+    // The language the message for `key` in `language` is really in: `language` when its own chain
+    // has it, else the source language it is borrowed from; empty if no catalog has it.
+    std::string language_of(const std::string& language, std::string_view key) const;
+    // Whether `language` has a catalog of its own (else every message is borrowed).
+    bool has_catalog(const std::string& language) const;
     // Every key of the source language's catalog, sorted.
     const std::vector<std::string>& keys() const;
 

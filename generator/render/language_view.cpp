@@ -43,18 +43,25 @@ std::vector<std::string> times_of_day(const std::vector<TimeSlot>& slots) {
 
 LanguageView::LanguageView(const RenderInputs& in, std::string language, FormatMemo* memo)
     : in_(in), src_(in.content.site.source_language), lang_(std::move(language)),
+      ui_(in.catalogs.has_catalog(lang_) ? lang_ : src_),
       number_(static_cast<std::size_t>(std::find(in.plan.languages.begin(), in.plan.languages.end(), lang_) -
                                        in.plan.languages.begin())),
-      fmt_(lang_) {
+      fmt_(ui_) {
     fmt_.remember_in(memo);
     shared_.set("lang", lang_);
     shared_.set("source_lang", src_);
-    // The filter script counts with the same digits as the rest of the page.
+    // A language without a catalog shows the interface in the source language: <body> says so,
+    // and the page language's own texts inside it say theirs.
+    shared_.set("ui_foreign", ui_ != lang_);
+    shared_.set("ui_lang", ui_);
+    shared_.set("ui_dir", std::string(LocaleFormat::direction(ui_)));
+    // The filter script counts with the same digits as the rest of the interface.
     shared_.set("numbering", fmt_.numbering_system());
-    shared_.set("dir", std::string(fmt_.dir()));
+    shared_.set("dir", std::string(LocaleFormat::direction(lang_)));
     put(shared_, "t", messages());
-    shared_.set("site_title", text(in.content.site.title));
-    if (!in.content.site.tagline.empty()) shared_.set("tagline", text(in.content.site.tagline));
+    put(shared_, "tl", message_languages());
+    shared_.set("site_title", proper_name(in.content.site.title));
+    if (!in.content.site.tagline.empty()) shared_.set("tagline", proper_name(in.content.site.tagline));
     shared_.set("region", in.content.site.region);
     shared_.set("site_email", text_or_false(in.content.site.email));
     shared_.set("site_phone", text_or_false(in.content.site.phone));
@@ -85,34 +92,63 @@ std::string LanguageView::msg(std::string_view key, MessageArgs args) const {
     return it->second;
 }
 
+std::string LanguageView::msg_language(std::string_view key) const {
+    std::string language = in_.catalogs.language_of(lang_, key);
+    return language.empty() ? ui_ : language;
+}
+
+Data LanguageView::language_marks(const std::string& language) const {
+    Data d;
+    d.set("lang", language == ui_ ? Data(false) : Data(language));
+    d.set("dir", std::string(LocaleFormat::direction(language)));
+    return d;
+}
+
+Data LanguageView::said(std::string_view key, MessageArgs args) const {
+    Data d = language_marks(msg_language(key));
+    d.set("label", msg(key, args));
+    return d;
+}
+
 Data LanguageView::text(const LocalisedText& t) const {
     // Every key a partial reads is set, so that mustache never finds an outer page's value.
     Data d;
-    d.set("fallback", false);
     if (const std::string* own = t.find(lang_)) {
         d.set("text", *own);
-        return d;
+        mark_fallback(d, lang_);
+    } else if (const std::string* fallback = t.find(src_)) {
+        d.set("text", *fallback);
+        mark_fallback(d, src_);
+    } else if (!t.empty()) {
+        d.set("text", t.by_language.begin()->second);
+        mark_fallback(d, t.by_language.begin()->first);
+    } else {
+        d.set("text", std::string());
+        mark_fallback(d, lang_);
     }
-    const std::string* fallback = t.find(src_);
-    if (!fallback) {
-        d.set("text", t.empty() ? std::string() : t.by_language.begin()->second);
-        return d;
-    }
-    mark_fallback(d);
-    d.set("text", *fallback);
+    return d;
+}
+
+Data LanguageView::proper_name(const LocalisedText& t) const {
+    const std::size_t counted = untranslated_;
+    Data d = text(t);
+    untranslated_ = counted;
+    d.set("fallback", false);
     return d;
 }
 
 Data LanguageView::markdown(const LocalisedText& t, const std::string& route, int top_level) const {
     Data d;
-    d.set("fallback", false);
     d.set("html", false);
     const std::string* body = t.find(lang_);
+    const std::string& language = body ? lang_ : src_;
+    if (!body) body = t.find(src_);
     if (!body) {
-        body = t.find(src_);
-        if (body) mark_fallback(d);
+        d.set("fallback", false);
+        d.set("lang", false);
+        return d;
     }
-    if (!body) return d;
+    mark_fallback(d, language);
     d.set("html", render_markdown(*body, route, top_level));
     return d;
 }
@@ -127,20 +163,39 @@ std::string LanguageView::render_markdown(const std::string& body, const std::st
         top_level);
 }
 
-void LanguageView::mark_fallback(Data& d) const {
-    if (fallback_note_.empty()) fallback_note_ = msg("fallback.note", {{"language", fmt_.language_name(src_)}});
-    d.set("fallback", true);
-    d.set("lang", src_);
-    d.set("dir", std::string(LocaleFormat::direction(src_)));
-    d.set("note", fallback_note_);
+void LanguageView::mark_fallback(Data& d, const std::string& language) const {
+    const bool untranslated = language != lang_;
+    if (untranslated) ++untranslated_;
+    d.set("fallback", untranslated);
+    d.set("lang", language == ui_ ? Data(false) : Data(language));
+    d.set("dir", std::string(LocaleFormat::direction(language)));
+}
+
+Data LanguageView::fallback_note() const {
+    if (!has_fallback_note_) {
+        // The source language named in the note's own language: "Deutsch" in a German note.
+        const std::string language = msg_language("fallback.page");
+        const std::string source_name = language == ui_ ? fmt_.language_name(src_) : LocaleFormat::own_name(src_);
+        fallback_note_ = said("fallback.page", {{"language", source_name}});
+        has_fallback_note_ = true;
+    }
+    return fallback_note_;
+}
+
+Data LanguageView::fact(std::string text) {
+    Data d;
+    d.set("text", moved(std::move(text)));
+    d.set("lang", false);
+    return d;
 }
 
 Data LanguageView::outdated_notice(const std::vector<SourceText>& texts, const std::string& route) const {
     if (texts.empty()) return Data(false);
-    const std::string source_name = fmt_.language_name(src_);
+    // The source language named in the note's own language, as in fallback_note().
+    const std::string source_name = msg_language("outdated.note") == ui_ ? fmt_.language_name(src_) : LocaleFormat::own_name(src_);
     Data d;
-    d.set("note", msg("outdated.note", {{"language", source_name}}));
-    d.set("source_label", msg("outdated.source", {{"language", source_name}}));
+    d.set("note", said("outdated.note", {{"language", source_name}}));
+    d.set("source_label", said("outdated.source", {{"language", source_name}}));
     d.set("lang", src_);
     d.set("dir", std::string(LocaleFormat::direction(src_)));
     Data items = list();
@@ -309,7 +364,9 @@ Data LanguageView::index_entry(const RecordEntry& e, const std::string& route) c
 std::string LanguageView::plural_json(std::string_view key) const {
     nlohmann::ordered_json out;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::PluralRules> rules(icu::PluralRules::forLocale(icu::Locale(lang_.c_str()), status));
+    // The message's own grammar: a message borrowed from the source language counts in its plurals.
+    const std::string language = msg_language(key);
+    std::unique_ptr<icu::PluralRules> rules(icu::PluralRules::forLocale(icu::Locale(language.c_str()), status));
     if (U_FAILURE(status)) return "{}";
     std::unique_ptr<icu::StringEnumeration> keywords(rules->getKeywords(status));
     while (const char* keyword = keywords ? keywords->next(nullptr, status) : nullptr) {
@@ -344,6 +401,24 @@ Data LanguageView::messages() const {
         if (node) put(*node, key.substr(start), moved(msg(key)));
     }
     return t;
+}
+
+// For each message in another language than the interface around it, the attributes that say so,
+// for the element that holds it: "nav.az" -> tl.nav.az = ` lang="de" dir="ltr"`. Others are absent.
+Data LanguageView::message_languages() const {
+    Data tl;
+    for (const std::string& key : in_.catalogs.keys()) {
+        const std::string language = msg_language(key);
+        if (language == ui_) continue;
+        Data* node = &tl;
+        std::size_t start = 0;
+        for (std::size_t dot; node && (dot = key.find('.', start)) != std::string::npos; start = dot + 1)
+            node = child_object(*node, key.substr(start, dot - start));
+        if (node)
+            put(*node, key.substr(start),
+                moved(" lang=\"" + language + "\" dir=\"" + std::string(LocaleFormat::direction(language)) + "\""));
+    }
+    return tl;
 }
 
 }  // namespace lotse

@@ -38,15 +38,40 @@ public:
     const LocaleFormat& fmt() const { return fmt_; }
     const RenderInputs& inputs() const { return in_; }
 
+    // The language the interface (catalog messages, and the dates and numbers inside them) is in:
+    // the page language if it has a catalog, else the source language. Pages say so on <body>.
+    const std::string& ui_language() const { return ui_; }
+
     // Messages without arguments are formatted once per language (labels are asked for on every page).
     std::string msg(std::string_view key, MessageArgs args = {}) const;
+    // The language message `key` is really in (the page language, or the source language it borrows).
+    std::string msg_language(std::string_view key) const;
+    // A catalog message as templates mark it: {label, lang, dir}, with lang false unless the message
+    // is in another language than the interface around it.
+    Data said(std::string_view key, MessageArgs args = {}) const;
+    // {lang, dir} of a text in `language`, lang false where the interface is in that language.
+    Data language_marks(const std::string& language) const;
 
-    // Localised text in the page language, or marked as the source language's when untranslated.
+    // Localised text in the page language, or in the source language when untranslated: {text,
+    // fallback, lang, dir}. `lang` is set where the text's language differs from the interface's,
+    // `fallback` where it is not the page language's; the page then says once that parts of it are
+    // not translated yet (untranslated()).
     Data text(const LocalisedText& t) const;
+    // A name (of an organisation, a site): marked with its language like text(), but never counted
+    // as untranslated, since names are not translated.
+    Data proper_name(const LocalisedText& t) const;
     // Markdown rendered for a page at `route`, marked like text() when untranslated.
     Data markdown(const LocalisedText& t, const std::string& route, int top_level = 2) const;
     std::string render_markdown(const std::string& body, const std::string& route, int top_level) const;
-    void mark_fallback(Data& d) const;
+    // Marks `d` as shown in `language` (lang/dir where that is not the interface's language), and as
+    // untranslated where it is not the page language.
+    void mark_fallback(Data& d, const std::string& language) const;
+    // How many texts shown so far were untranslated; a page compares the count before and after
+    // building its body. counted_untranslated() adds one found in a kept list item.
+    std::size_t untranslated() const { return untranslated_; }
+    void counted_untranslated() const { ++untranslated_; }
+    // The note a page with untranslated texts shows once, in the note's own language: {text, lang, dir}.
+    Data fallback_note() const;
     // "This translation may be out of date", with the source language's present texts (`texts`:
     // plain, or Markdown rendered for the page at `route`); false if there are none.
     struct SourceText {
@@ -56,6 +81,8 @@ public:
     Data outdated_notice(const std::vector<SourceText>& texts, const std::string& route) const;
     // Plain text of a localised field in this language (or the source language), for sorting.
     std::string plain(const LocalisedText& t) const;
+    // A plain text as a fact of a card or an index entry: {text, lang: false}.
+    static Data fact(std::string text);
 
     // A record's title as lists show it, and as plain text (for sorting and the page's <title>).
     Data title(const RecordEntry& e) const;
@@ -93,14 +120,17 @@ public:
 
 private:
     Data messages() const;
+    Data message_languages() const;
     Data site_languages() const;
 
     const RenderInputs& in_;
-    std::string src_, lang_;
+    std::string src_, lang_, ui_;
     std::size_t number_;
     LocaleFormat fmt_;
     Data shared_;
-    mutable std::string fallback_note_;
+    mutable Data fallback_note_;
+    mutable bool has_fallback_note_ = false;
+    mutable std::size_t untranslated_ = 0;
     mutable std::map<std::string, std::string, std::less<>> labels_;
 };
 

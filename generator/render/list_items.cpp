@@ -8,6 +8,10 @@
 
 namespace lotse {
 
+namespace {
+constexpr char kUntranslated = 'u', kTranslated = 't';
+}  // namespace
+
 // A page language's formatted dates, numbers and names, kept with its fragments: they depend only
 // on the language and ICU (part of Lotse, so of the shared hash), and each is made once per run.
 class ListItems::KeptFormats : public FormatMemo {
@@ -53,14 +57,18 @@ Data ListItems::fragment(const LanguageView& v, Partial partial, const RecordEnt
     if (it == fragments_.end()) {
         static constexpr const char* kNames[] = {"partials/card", "partials/course_row", "partials/az_entry"};
         const char* name = kNames[static_cast<std::size_t>(partial)];
+        // A fragment starts with one character that says whether it shows an untranslated text, so
+        // that a page made of kept fragments still knows it needs the note that says so.
         it = fragments_.emplace(key, kept_or_made(v, e, std::string(name) + '/' + std::to_string(depth), [&] {
+            const std::size_t untranslated = v.untranslated();
             const Data d = partial == Partial::course_row ? lotse::course_row(v, e, route)
                            : partial == Partial::az_entry ? v.index_entry(e, route)
                                                           : v.card(e, route);
-            return templates_.render(name, v.shared(), d);
+            return (v.untranslated() != untranslated ? kUntranslated : kTranslated) + templates_.render(name, v.shared(), d);
         })).first;
     }
-    return Data("html", it->second);
+    if (it->second.starts_with(kUntranslated)) v.counted_untranslated();
+    return Data("html", it->second.substr(1));
 }
 
 Data ListItems::cards(const LanguageView& v, const std::vector<const RecordEntry*>& entries, const std::string& route) {

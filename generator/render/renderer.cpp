@@ -59,6 +59,7 @@ private:
 
     OutputFile render_page(const LanguageView& v, const PlannedPage& p) {
         const PageContext c{v, p, items_};
+        const std::size_t untranslated = v.untranslated();
         PageBody body;
         switch (p.kind) {
             case PageKind::home: body = home_page(c); break;
@@ -72,6 +73,8 @@ private:
             case PageKind::free_page: body = free_page(c); break;
         }
         Data page = frame(c, body.title);
+        // One note for the page, however many of its texts are not translated yet.
+        if (v.untranslated() != untranslated) page.set("fallback_note", v.fallback_note());
         body.data.set("page_title", body.title);
         body.data.set("root", routes::up(v.language() + "/" + p.route));
         std::string html = templates_.render(body.name, v.shared(), body.data);

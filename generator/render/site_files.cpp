@@ -39,6 +39,10 @@ OutputFile SiteFiles::chooser(const LanguageView& v) {
         l.set("href", routes::language_home(lang));
         l.set("site_title", other.plain(in_.content.site.title));
         l.set("choose", other.msg("chooser.choose"));
+        // A language without a catalog offers its pages in words of the source language.
+        const std::string choose_in = other.msg_language("chooser.choose");
+        l.set("choose_lang", choose_in == lang ? Data(false) : Data(choose_in));
+        l.set("choose_dir", std::string(LocaleFormat::direction(choose_in)));
         languages.push_back(l);
         Data a;
         a.set("hreflang", lang);
@@ -59,8 +63,10 @@ OutputFile SiteFiles::not_found(const LanguageView& v) {
     for (const std::string& lang : in_.plan.languages) {
         const LanguageView& other = view_(lang);
         Data l;
-        l.set("lang", lang);
-        l.set("dir", std::string(LocaleFormat::direction(lang)));
+        // The language its words are in: the source language's for a language without a catalog.
+        const std::string said_in = other.msg_language("not_found.title");
+        l.set("lang", said_in);
+        l.set("dir", std::string(LocaleFormat::direction(said_in)));
         l.set("title", other.msg("not_found.title"));
         l.set("text", other.msg("not_found.text"));
         l.set("home", other.msg("not_found.home"));

@@ -2,12 +2,14 @@
 // a filtered view can be shared. Without JavaScript the form stays hidden and the whole list shows.
 (function () {
   'use strict';
-  var lang = document.documentElement.lang;
-  var rules = new Intl.PluralRules(lang);
   document.querySelectorAll('form[data-filter]').forEach(function (form) {
     var list = document.getElementById(form.dataset.filter);
     var status = document.getElementById(form.dataset.filter + '-status');
     if (!list) return;
+    // The status counts in the grammar of the language it is written in, which is not the page's
+    // where the interface is borrowed from the source language.
+    var lang = ((status || form).closest('[lang]') || document.documentElement).lang;
+    var rules = new Intl.PluralRules(lang);
     var items = list.querySelectorAll('[data-filter-item]');
     var controls = form.querySelectorAll('select, input[type=checkbox]');
     var plural = status ? JSON.parse(status.dataset.plural || '{}') : {};

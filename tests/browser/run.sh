@@ -57,10 +57,26 @@ if [ -z "$site" ]; then
   tail -n 1 "$work/build.log"
 fi
 
+# The sample with Tigrinya added, a language without a catalog, for the languages check.
+ti_site="${BROWSER_TI_SITE:-}"
+if [ -z "$ti_site" ]; then
+  [ -n "$lotse" ] && [ -x "$lotse" ] || fail "no lotse binary: build first (build-test/ or build/) or pass its path"
+  mkdir -p "$work/ti"
+  cp -r "$repo/content" "$work/ti/content"
+  sed -i 's/^languages: \[\(.*\)\]$/languages: [\1, ti]/' "$work/ti/content/site.yaml"
+  grep -q '^languages: \[.*, ti\]$' "$work/ti/content/site.yaml" || fail "could not add ti to the sample's languages"
+  ti_site="$work/ti-site"
+  if ! "$lotse" build "$work/ti" --out "$ti_site" --date 2026-11-22 >"$work/build-ti.log" 2>&1; then
+    cat "$work/build-ti.log" >&2
+    fail "lotse build of the sample with ti failed"
+  fi
+fi
+
 shots="${BROWSER_SCREENSHOTS:-$repo/build-test/browser-screenshots}"
 rc=0
-# The list filters first (a minute at most); the gates' summary line stays the last line.
+# The list filters and the languages first (a minute or two); the gates' summary line stays the last line.
 TMPDIR="$work" timeout --kill-after=10 120 node "$here/filters.mjs" --site "$site" || rc=1
+TMPDIR="$work" timeout --kill-after=10 240 node "$here/languages.mjs" --site "$ti_site" || rc=1
 # Chromium's fresh profile goes into $work (playwright makes it under TMPDIR) and is removed with it.
 TMPDIR="$work" timeout --kill-after=30 660 \
   node "$here/gates.mjs" --site "$site" --content "$repo/content" --screenshots "$shots" || rc=$?

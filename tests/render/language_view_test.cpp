@@ -13,7 +13,8 @@ namespace lotse {
 namespace {
 
 // What templates/assets/filter.js does with plural_json: the "0" form for no result, else the form
-// of the count's plural category, with the count written where "#" is.
+// of the count's plural category in the language the status is written in (the closest lang
+// around it), with the count written where "#" is.
 std::string as_the_script_says(const nlohmann::json& forms, const std::string& language, const LocaleFormat& fmt,
                                long long count) {
     std::string form = "0";
@@ -29,8 +30,8 @@ std::string as_the_script_says(const nlohmann::json& forms, const std::string& l
 }
 
 TEST(LanguageView, TheFilterStatusSaysHowManyResultsInEveryLanguage) {
-    // Every built-in catalog's language, and one without a catalog (ti: the interface is German,
-    // the plural rules Tigrinya's). In fa and ti, 0 is a sample of the form "one".
+    // Every built-in catalog's language, and one without a catalog (ti: the interface, and so the
+    // status and its plural rules, are German). In fa and ti, 0 is a sample of the form "one".
     const std::vector<std::string> languages = {"de", "en", "ar", "fa", "uk", "ru", "tr", "ti"};
     Content content = test::site();
     content.site.languages.clear();
@@ -45,7 +46,7 @@ TEST(LanguageView, TheFilterStatusSaysHowManyResultsInEveryLanguage) {
         for (const char* key : {"courses.shown", "counselling.shown"}) {
             const nlohmann::json forms = nlohmann::json::parse(v.plural_json(key));
             for (const long long count : {0LL, 1LL, 2LL, 5LL, 11LL})
-                EXPECT_EQ(as_the_script_says(forms, language, v.fmt(), count), v.msg(key, {{"count", count}}))
+                EXPECT_EQ(as_the_script_says(forms, v.msg_language(key), v.fmt(), count), v.msg(key, {{"count", count}}))
                     << language << " " << key << " " << count;
         }
     }

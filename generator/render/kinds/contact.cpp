@@ -9,10 +9,10 @@ Data title(const LanguageView& v, const Contact& r) { return v.text(r.name); }
 std::string title_text(const LanguageView& v, const Contact& r) { return v.plain(r.name); }
 
 void card_facts(const LanguageView& v, const Contact& c, Data& card, Data& facts) {
-    if (const Provider* p = v.provider(c.organisation.value)) append(facts, Data(v.plain(p->name)));
-    if (!c.languages.empty()) append(facts, Data(v.msg("contact.languages_short", {{"languages", v.languages(c.languages)}})));
+    if (const Provider* p = v.provider(c.organisation.value)) append(facts, v.proper_name(p->name));
+    if (!c.languages.empty()) append(facts, LanguageView::fact(v.msg("contact.languages_short", {{"languages", v.languages(c.languages)}})));
     if (!c.hours.empty())
-        append(facts, Data(v.days(c.hours.front().days) + " " + v.fmt().time_range(c.hours.front().from, c.hours.front().to)));
+        append(facts, LanguageView::fact(v.days(c.hours.front().days) + " " + v.fmt().time_range(c.hours.front().from, c.hours.front().to)));
     Data filter;
     filter.set("topic", tokens(c.topics));
     filter.set("life_phase", tokens(c.life_phases));
@@ -21,7 +21,7 @@ void card_facts(const LanguageView& v, const Contact& c, Data& card, Data& facts
 }
 
 void index_details(const LanguageView& v, const Contact& r, Data& details) {
-    if (const Provider* p = v.provider(r.organisation.value)) append(details, Data(v.plain(p->name)));
+    if (const Provider* p = v.provider(r.organisation.value)) append(details, v.proper_name(p->name));
 }
 
 void page_data(const PageContext& page, const Contact& r, Data& d) {

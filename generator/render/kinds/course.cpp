@@ -15,7 +15,7 @@ std::string course_title(const LanguageView& v, const Course& c) {
 
 Data title(const LanguageView& v, const Course& c) {
     if (!c.title.empty()) return v.text(c.title);
-    Data d;
+    Data d = v.language_marks(v.msg_language("course.default_title"));
     d.set("fallback", false);
     d.set("text", course_title(v, c));
     return d;
@@ -24,14 +24,14 @@ Data title(const LanguageView& v, const Course& c) {
 std::string title_text(const LanguageView& v, const Course& c) { return course_title(v, c); }
 
 void card_facts(const LanguageView& v, const Course& c, Data&, Data& facts) {
-    append(facts, Data(v.fmt().date_range(c.start, c.end)));
-    append(facts, Data(v.msg("level.label", {{"level", v.level(c.level)}})));
-    if (const Provider* p = v.provider(c.provider.value)) append(facts, Data(v.plain(p->name)));
+    append(facts, LanguageView::fact(v.fmt().date_range(c.start, c.end)));
+    append(facts, LanguageView::fact(v.msg("level.label", {{"level", v.level(c.level)}})));
+    if (const Provider* p = v.provider(c.provider.value)) append(facts, v.proper_name(p->name));
 }
 
 void index_details(const LanguageView& v, const Course& c, Data& details) {
-    append(details, Data(v.fmt().date_range(c.start, c.end)));
-    if (const Provider* p = v.provider(c.provider.value)) append(details, Data(v.plain(p->name)));
+    append(details, LanguageView::fact(v.fmt().date_range(c.start, c.end)));
+    if (const Provider* p = v.provider(c.provider.value)) append(details, v.proper_name(p->name));
 }
 
 namespace {
@@ -99,7 +99,15 @@ Data course_row(const LanguageView& v, const RecordEntry& e, const std::string& 
     d.set("lessons", text_or_false(c.lessons ? v.msg("course.lessons", {{"count", static_cast<long long>(*c.lessons)}}) : ""));
     d.set("mode", v.msg("mode." + c.mode));
     const std::string where = v.district(c.location, c.provider.value);
-    d.set("district", text_or_false(c.location.kind == Location::Kind::online ? v.msg("location.online") : where));
+    // A district is a place's name, in the source language; "online" is a word of the interface.
+    const bool online = c.location.kind == Location::Kind::online;
+    if (online || !where.empty()) {
+        Data district = v.language_marks(online ? v.msg_language("location.online") : v.source_language());
+        district.set("text", online ? v.msg("location.online") : where);
+        d.set("district", std::move(district));
+    } else {
+        d.set("district", false);
+    }
     if (const RecordEntry* p = v.inputs().plan.find(RecordKind::provider, c.provider.value)) {
         d.set("provider", v.title(*p));
         d.set("provider_href", routes::link(route, p->route));

@@ -10,11 +10,11 @@ std::string title_text(const LanguageView& v, const Offer& r) { return v.plain(r
 
 void card_facts(const LanguageView& v, const Offer& r, Data& card, Data& facts) {
     card.set("summary", v.text(r.summary));
-    if (const Provider* p = v.provider(r.provider.value)) append(facts, Data(v.plain(p->name)));
+    if (const Provider* p = v.provider(r.provider.value)) append(facts, v.proper_name(p->name));
 }
 
 void index_details(const LanguageView& v, const Offer& r, Data& details) {
-    if (const Provider* p = v.provider(r.provider.value)) append(details, Data(v.plain(p->name)));
+    if (const Provider* p = v.provider(r.provider.value)) append(details, v.proper_name(p->name));
 }
 
 void page_data(const PageContext& page, const Offer& r, Data& d) {

@@ -10,7 +10,7 @@ std::string title_text(const LanguageView& v, const Pathway& r) { return v.plain
 
 void card_facts(const LanguageView& v, const Pathway& p, Data& card, Data& facts) {
     if (!p.summary.empty()) card.set("summary", v.text(p.summary));
-    append(facts, Data(v.msg("pathway.steps", {{"count", static_cast<long long>(p.steps.size())}})));
+    append(facts, LanguageView::fact(v.msg("pathway.steps", {{"count", static_cast<long long>(p.steps.size())}})));
 }
 
 void index_details(const LanguageView&, const Pathway&, Data&) {}

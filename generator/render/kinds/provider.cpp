@@ -5,16 +5,28 @@
 
 namespace lotse {
 
-Data title(const LanguageView& v, const Provider& r) { return v.text(r.name); }
+// A provider's name is a name: shown as it is written where it has no translation, never noted.
+Data title(const LanguageView& v, const Provider& r) { return v.proper_name(r.name); }
 std::string title_text(const LanguageView& v, const Provider& r) { return v.plain(r.name); }
 
-// Its district tells providers of the same name apart, in lists and in the A–Z.
-void card_facts(const LanguageView&, const Provider& r, Data&, Data& facts) {
-    if (r.location && !r.location->district.empty()) append(facts, Data(r.location->district));
+namespace {
+
+// A district is the name of a place, in the source language like the addresses.
+Data district(const LanguageView& v, const std::string& name) {
+    Data d = v.language_marks(v.source_language());
+    d.set("text", name);
+    return d;
 }
 
-void index_details(const LanguageView&, const Provider& r, Data& details) {
-    if (r.location && !r.location->district.empty()) append(details, Data(r.location->district));
+}  // namespace
+
+// Its district tells providers of the same name apart, in lists and in the A–Z.
+void card_facts(const LanguageView& v, const Provider& r, Data&, Data& facts) {
+    if (r.location && !r.location->district.empty()) append(facts, district(v, r.location->district));
+}
+
+void index_details(const LanguageView& v, const Provider& r, Data& details) {
+    if (r.location && !r.location->district.empty()) append(details, district(v, r.location->district));
 }
 
 void page_data(const PageContext& page, const Provider& r, Data& d) {

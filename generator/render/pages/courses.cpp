@@ -27,7 +27,13 @@ Data course_filters(const LanguageView& v, const std::vector<const RecordEntry*>
     for (const std::string& l : levels) append(level_options, option(l, l));
     std::vector<std::string> sorted(districts.begin(), districts.end());
     std::sort(sorted.begin(), sorted.end(), [&](const std::string& a, const std::string& b) { return v.fmt().less(a, b); });
-    for (const std::string& d : sorted) append(district_options, option(d, d));
+    // Districts are names of places, in the source language.
+    for (const std::string& d : sorted) {
+        Data o = v.language_marks(v.source_language());
+        o.set("value", d);
+        o.set("label", d);
+        append(district_options, std::move(o));
+    }
     for (std::string_view t : domain::kTimesOfDay)
         if (times.count(t)) append(time_options, option(std::string(t), v.msg("time_of_day." + std::string(t))));
     f.set("types", type_options);
@@ -43,6 +49,7 @@ Data option(const std::string& value, const std::string& label) {
     Data o;
     o.set("value", value);
     o.set("label", label);
+    o.set("lang", false);
     return o;
 }
 

@@ -48,32 +48,28 @@ Data frame(const PageContext& c, const std::string& title) {
     page.set("x_default", base_url.empty() ? up + std::string(routes::kChooser) : base_url);
     if (!base_url.empty()) page.set("canonical", base_url + lang + "/" + routes::pretty(route));
 
+    // A link's label carries the language it is in where that is not the interface's: a catalog
+    // message borrowed from the source language, a free page's title without a translation.
     Data nav = list();
-    auto item = [&](std::string_view target, const std::string& label) {
-        Data d;
+    auto item = [&](std::string_view target, Data d) {
         d.set("href", routes::link(route, target));
-        d.set("label", label);
         if (target == route) d.set("current", true);
         append(nav, std::move(d));
     };
-    item(routes::kHome, c.v.msg("nav.home"));
-    item(routes::kCourses, c.v.msg("nav.courses"));
-    item(routes::kCounselling, c.v.msg("nav.counselling"));
-    item(routes::kAz, c.v.msg("nav.az"));
+    item(routes::kHome, c.v.said("nav.home"));
+    item(routes::kCourses, c.v.said("nav.courses"));
+    item(routes::kCounselling, c.v.said("nav.counselling"));
+    item(routes::kAz, c.v.said("nav.az"));
     Data footer = list();
     for (const auto& [weight, slug, menu] : menu_pages(c.in())) {
         const Page& p = free_page_in(c.in(), slug, lang);
+        Data d = c.v.language_marks(p.language);
+        d.set("label", p.title);
         if (menu == "main") {
-            item(routes::free_page(slug), p.title);
+            item(routes::free_page(slug), std::move(d));
             continue;
         }
-        Data d;
         d.set("href", routes::link(route, routes::free_page(slug)));
-        d.set("label", p.title);
-        if (p.language != lang) {
-            d.set("fallback", true);
-            d.set("lang", p.language);
-        }
         append(footer, std::move(d));
     }
     put(page, "nav", std::move(nav));
@@ -85,7 +81,7 @@ PageBody free_page(const PageContext& c) {
     const Page& page = free_page_in(c.in(), c.p.slug, c.v.language());
     Data d;
     d.set("html", c.v.render_markdown(page.body, c.p.route, 2));
-    if (page.language != c.v.language()) c.v.mark_fallback(d);
+    c.v.mark_fallback(d, page.language);
     const Page* source = page.outdated ? &free_page_in(c.in(), c.p.slug, c.v.source_language()) : nullptr;
     d.set("outdated", source ? c.v.outdated_notice({{&source->title, false}, {&source->body, true}}, c.p.route) : Data(false));
     return {"page", page.title, std::move(d)};

@@ -29,6 +29,8 @@ PageBody home_page(const PageContext& c) {
     d.set("courses_href", routes::link(c.p.route, routes::kCourses));
     d.set("counselling_href", routes::link(c.p.route, routes::kCounselling));
     d.set("az_href", routes::link(c.p.route, routes::kAz));
+    // A tagline is a text to translate, not a name like the site's title.
+    if (!c.in().content.site.tagline.empty()) d.set("tagline", v.text(c.in().content.site.tagline));
     std::size_t courses = 0, contacts = 0;
     for (const RecordEntry& e : c.in().plan.entries) {
         courses += e.kind == RecordKind::course;

@@ -18,19 +18,12 @@ std::string listed(const std::vector<std::string>& items, std::size_t shown) {
     return out;
 }
 
-std::string at(const SourcePos& pos) {
-    std::string out = pos.file;
-    if (pos.line > 0) out += ':' + std::to_string(pos.line) + ':' + std::to_string(pos.column);
-    return out;
-}
-
 }  // namespace
 
-std::vector<std::string> completeness_notes(const Content& content, const Catalogs& catalogs) {
+void note_completeness(const Content& content, const Catalogs& catalogs, Diagnostics& diags) {
     const SiteConfig& site = content.site;
     const std::string& src = site.source_language;
-    std::vector<std::string> out;
-    if (src.empty() || !catalogs.has_source()) return out;
+    if (src.empty() || !catalogs.has_source()) return;
     // Free pages by slug: the languages each has.
     std::map<std::string, std::set<std::string>> pages;
     for (const Page& p : content.pages) pages[p.slug].insert(p.language);
@@ -56,12 +49,10 @@ std::vector<std::string> completeness_notes(const Content& content, const Catalo
                             "): " + listed(it->second, 5));
         }
         if (parts.empty()) continue;
-        std::string line = at(l.pos.file.empty() ? SourcePos{site.path, 0, 0} : l.pos) + ": note: " + q(l.value) +
-                           " is not complete: ";
+        std::string line = q(l.value) + " is not complete: ";
         for (std::size_t i = 0; i < parts.size(); ++i) line += (i ? "; " : "") + parts[i];
-        out.push_back(line);
+        diags.note(l.pos.file.empty() ? SourcePos{site.path, 0, 0} : l.pos, std::move(line));
     }
-    return out;
 }
 
 }  // namespace lotse

@@ -3,16 +3,14 @@
 // language; notes are not warnings, since a site's translations grow over time.
 #pragma once
 
-#include <string>
-#include <vector>
-
+#include "content/diagnostics.h"
 #include "content/records.h"
 #include "i18n/catalog.h"
 
 namespace lotse {
 
-// One line per incomplete language, at the place site.yaml lists it:
+// One note per incomplete language, at the place site.yaml lists it:
 // `content/site.yaml:3:17: note: "ar" is not complete: …`.
-std::vector<std::string> completeness_notes(const Content& content, const Catalogs& catalogs);
+void note_completeness(const Content& content, const Catalogs& catalogs, Diagnostics& diags);
 
 }  // namespace lotse

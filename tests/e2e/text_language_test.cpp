@@ -188,7 +188,7 @@ TEST(TextLanguageCheck, CheckSaysWhatKeepsALanguageFromBeingComplete) {
     site.file("i18n/en.txt", en);
     EXPECT_EQ(site.check(), 0) << site.err();
     // The notes name files as diagnostics do; the temporary folder is cut off.
-    std::string out = site.out_text();
+    std::string out = site.err();
     const std::string folder = (site.path() / "").lexically_normal().generic_string();
     for (std::size_t at; (at = out.find(folder)) != std::string::npos;) out.erase(at, folder.size());
     EXPECT_THAT(out, HasSubstr("content/site.yaml:3:17: note: \"en\" is not complete: the free pages \"accessibility\", "

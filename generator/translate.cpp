@@ -84,7 +84,9 @@ int run_i18n_confirm(const RunOptions& o, const std::string& language, const std
     TranslationRecord& record = site->translations;
     std::vector<std::string> renewed, recorded;
     for (const TextUnit& u : units) {
-        if (!u.translations.count(language)) continue;
+        auto t = u.translations.find(language);
+        // A built-in catalog's translation is Lotse's, not the site's to confirm.
+        if (t == u.translations.end() || !t->second.tracked) continue;
         if (!refs.empty() && std::none_of(refs.begin(), refs.end(), [&](const std::string& r) { return names(r, u.id); }))
             continue;
         const std::string* was = record.source_of(u.id, language);

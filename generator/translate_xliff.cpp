@@ -267,7 +267,9 @@ int run_i18n_import(const RunOptions& o, const std::vector<fs::path>& files, std
     std::size_t changed = 0;
     for (const Incoming& i : in) {
         auto now = i.unit->translations.find(i.language);
-        if (now == i.unit->translations.end() || now->second.text != i.text) {
+        const bool same = now != i.unit->translations.end() && now->second.text == i.text;
+        if (same && !now->second.tracked) continue;  // a built-in catalog's message, as it is
+        if (!same) {
             patches.add(i);
             ++changed;
         }

@@ -264,11 +264,12 @@ int run_i18n_import(const RunOptions& o, const std::vector<fs::path>& files, std
     }
     SiteEdits edits;
     ImportEdits patches(o.site_dir, *site, diags);
-    std::size_t changed = 0;
+    std::size_t changed = 0, taken = 0;
     for (const Incoming& i : in) {
         auto now = i.unit->translations.find(i.language);
         const bool same = now != i.unit->translations.end() && now->second.text == i.text;
         if (same && !now->second.tracked) continue;  // a built-in catalog's message, as it is
+        ++taken;
         if (!same) {
             patches.add(i);
             ++changed;
@@ -286,8 +287,8 @@ int run_i18n_import(const RunOptions& o, const std::vector<fs::path>& files, std
         return kContentErrors;
     }
     if (!diags.items().empty()) report(diags, err);
-    out << "imported " << in.size() << " translation" << (in.size() == 1 ? "" : "s") << " (" << changed << " changed, "
-        << in.size() - changed << " unchanged)" << (left_out ? ", left out " + std::to_string(left_out) : std::string())
+    out << "imported " << taken << " translation" << (taken == 1 ? "" : "s") << " (" << changed << " changed, "
+        << taken - changed << " unchanged)" << (left_out ? ", left out " + std::to_string(left_out) : std::string())
         << "; files written: " << edits.files().size() << '\n';
     for (const fs::path& f : edits.files()) out << "  " << shown_path(f) << '\n';
     return kSuccess;

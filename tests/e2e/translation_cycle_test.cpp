@@ -93,17 +93,21 @@ protected:
     std::string said;
 };
 
-// What a translation tool does: a target after each unit's source, in the unit's order.
-std::string translated(std::string xliff, const std::vector<std::string>& targets) {
-    std::size_t at = 0;
-    for (const std::string& t : targets) {
-        at = xliff.find("</source>", at);
-        EXPECT_NE(at, std::string::npos);
-        if (at == std::string::npos) break;
-        at += 9;
-        const std::string target = "<target>" + t + "</target>";
-        xliff.insert(at, target);
-        at += target.size();
+// What a translation tool does: a target after the source of the unit of each id.
+std::string translated(std::string xliff, const std::vector<std::pair<std::string, std::string>>& targets) {
+    for (const auto& [id, t] : targets) {
+        std::size_t at = xliff.find("\"" + id + "\"");
+        EXPECT_NE(at, std::string::npos) << id;
+        if (at == std::string::npos) continue;
+        // 1.2: the empty target the export left is filled; 2.1: a target follows the segment's source.
+        const std::string empty = "<target state=\"needs-translation\"/>";
+        const std::size_t slot = xliff.find(empty, at);
+        if (slot != std::string::npos && slot < xliff.find("</trans-unit>", at)) {
+            xliff.replace(slot, empty.size(), "<target state=\"translated\">" + t + "</target>");
+            continue;
+        }
+        at = xliff.find("</source>", xliff.find("<segment", at)) + 9;
+        xliff.insert(at, "<target>" + t + "</target>");
     }
     return xliff;
 }
@@ -129,11 +133,12 @@ TEST_P(TranslationCycle, EditedGermanOutdatesEachTranslationUntilItComesBackTran
     EXPECT_THAT(listed, HasSubstr("\noutdated  ar     offer/kita/description  "));
 
     const std::string xliff = export_xliff("ar");
-    EXPECT_EQ(said, "2 texts for ar (2 outdated, 0 missing)\n");
+    EXPECT_EQ(said, "9 texts for ar (2 outdated, 7 missing)\n");
     EXPECT_THAT(xliff, HasSubstr("offer/kita/title"));
     EXPECT_THAT(xliff, HasSubstr("استشارة مفتوحة بدون موعد"));  // the previous translation, as a hint
     const auto before = files_of(site.path());
-    ASSERT_EQ(import_xliff(translated(xliff, {"استشارة مفتوحة بموعد فقط", "تعالوا أيام الخميس.\n"})), 0) << said;
+    ASSERT_EQ(import_xliff(translated(xliff, {{"offer/kita/title", "استشارة مفتوحة بموعد فقط"},
+                                                    {"offer/kita/description", "تعالوا أيام الخميس.\n"}})), 0) << said;
     EXPECT_THAT(said, HasSubstr("imported 2 translations (2 changed, 0 unchanged); files written: 2\n"));
     const auto after = files_of(site.path());
     // The Arabic values, and nothing else of the record file.
@@ -175,13 +180,28 @@ TEST_P(TranslationCycle, ImportRefusesWhatItCannotTakeAndWritesNothing) {
     struct Case {
         const char* what;
         std::string from, to;
+        std::string said;  // the diagnostic, as "line:column: error: …" of the XLIFF file
     };
     const std::vector<Case> cases = {
-        {"another site", v2 ? "original=\"Bildung Teststadt\"" : "original=\"Bildung Teststadt\"", "original=\"Bildung Anderstadt\""},
-        {"another language", v2 ? "trgLang=\"ar\"" : "target-language=\"ar\"", v2 ? "trgLang=\"fr\"" : "target-language=\"fr\""},
-        {"a text the site does not have", "offer/kita/summary\"", "offer/kita-alt/summary\""},
-        {"broken ICU syntax", "ترجمة", "ترجمة"},
-        {"malformed XML", "</xliff>", "</xlif>"},
+        {"another site", "original=\"Bildung Teststadt\"", "original=\"Bildung Anderstadt\"",
+         "3:3: error: this file was exported from the site \"Bildung Anderstadt\", not from this one (\"Bildung "
+         "Teststadt\"); import it into the site it came from"},
+        {"another language", v2 ? "trgLang=\"ar\"" : "target-language=\"ar\"", v2 ? "trgLang=\"fr\"" : "target-language=\"fr\"",
+         "3:3: error: this file is a translation into fr, which is not one of the languages the site is translated into"},
+        {"a text the site does not have", v2 ? "name=\"offer/kita/summary\"" : "id=\"offer/kita/summary\" resname=\"offer/kita/summary\"",
+         v2 ? "name=\"offer/kita-alt/summary\"" : "id=\"offer/kita-alt/summary\" resname=\"offer/kita-alt/summary\"",
+         std::string(v2 ? "30:5" : "20:7") +
+             ": error: this site has no text offer/kita-alt/summary; was the record renamed or deleted since the export?"},
+        {"broken ICU syntax", "انتقل إلى المحتوى</target>", "انتقل إلى {المحتوى</target>",
+         std::string(v2 ? "1438:9" : "772:9") +
+             ": error: the translation of \"catalog/skip_link\" is not a valid ICU message: U_UNMATCHED_BRACES near character 1"},
+        {"a dropped placeholder", v2 ? "–<ph id=\"2\" dataRef=\"d2\"/></target>" : "–<ph id=\"2\" ctype=\"x-icu-argument\">{to}</ph></target>",
+         "–</target>", std::string(v2 ? "1369:9" : "737:9") + ": error: the translation of \"catalog/range\" drops the argument {to}"},
+        {"an invented placeholder", "آخر مراجعة: ", "آخر مراجعة {time}: ",
+         std::string(v2 ? "1381:9" : "742:9") +
+             ": error: the translation of \"catalog/record.checked\" uses the argument {time}, which its source does not have"},
+        {"malformed XML", "</xliff>", "</xlif>",
+         std::string(v2 ? "1721:3" : "932:3") + ": error: this is not well-formed XML: start-end tags mismatch"},
     };
     for (const Case& c : cases) {
         std::string text = xliff;
@@ -190,7 +210,7 @@ TEST_P(TranslationCycle, ImportRefusesWhatItCannotTakeAndWritesNothing) {
         text.replace(at, c.from.size(), c.to);
         EXPECT_EQ(import_xliff(text), 1) << c.what;
         EXPECT_THAT(said, HasSubstr("nothing was written\n")) << c.what;
-        for (const std::string& d : diagnostics()) std::cout << c.what << ": " << d << "\n";
+        EXPECT_THAT(diagnostics(), ElementsAre("ar.xlf:" + c.said)) << c.what;
         EXPECT_EQ(files_of(site.path()), before) << c.what;
     }
 }

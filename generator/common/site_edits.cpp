@@ -8,25 +8,11 @@
 #include <cstring>
 
 #include "common/whole_file.h"
+#include "output/folder_ops.h"  // write_all
 
 namespace lotse {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-bool write_all(int fd, const std::string& text) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        done += static_cast<std::size_t>(n);
-    }
-    return ::fsync(fd) == 0;
-}
-
-}  // namespace
 
 void SiteEdits::put(const fs::path& file, std::string text) {
     std::string now;
@@ -60,7 +46,7 @@ bool SiteEdits::commit(std::string& error) {
         const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
         if (fd < 0) return fail(temp);
         temps.push_back(temp);
-        const bool written = write_all(fd, f.text) && ::fchmod(fd, mode) == 0;
+        const bool written = write_all(fd, f.text) && ::fsync(fd) == 0 && ::fchmod(fd, mode) == 0;
         if (::close(fd) != 0 || !written) return fail(f.path);
     }
     for (std::size_t i = 0; i < edits_.size(); ++i)

@@ -147,8 +147,11 @@ TEST_P(TranslationCycle, EditedGermanOutdatesEachTranslationUntilItComesBackTran
                      "\"استشارة مفتوحة بموعد فقط\"");
     expected.replace(expected.find("تعالوا أيام الثلاثاء."), std::string("تعالوا أيام الثلاثاء.").size(), "تعالوا أيام الخميس.");
     EXPECT_EQ(after.at("content/offers/kita.yaml"), expected);
-    for (const auto& [path, text] : before)
-        if (path != "content/offers/kita.yaml" && path != "content/translations.yaml") EXPECT_EQ(after.at(path), text) << path;
+    for (const auto& [path, text] : before) {
+        if (path != "content/offers/kita.yaml" && path != "content/translations.yaml") {
+            EXPECT_EQ(after.at(path), text) << path;
+        }
+    }
 
     ASSERT_EQ(site.check(), 0);
     EXPECT_THAT(site.diagnostics(), ElementsAre(HasSubstr("kita.yaml:4:7: warning: the en translation of offer kita, title"),

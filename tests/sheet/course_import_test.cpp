@@ -105,6 +105,19 @@ TEST_F(CourseImport, AddsAFieldTheRecordLacksAndCreatesANewCourse) {
     EXPECT_EQ(site.check(), 0) << site.err();
 }
 
+// Fields the record has no key for are added at the end of the record, a map missing on the way
+// written on one line; the comment and the rest stay.
+TEST_F(CourseImport, AddsTopLevelKeysAndMissingMapsAtTheEnd) {
+    const std::string frei = "# ohne Titel\ntype: literacy\nprovider: vhs\nlevel: {from: A1, to: A2}\n"
+                             "start: 2027-03-01\nend: 2027-09-30\nchecked: 2026-11-10  # geprüft\n";
+    site.file("content/courses/frei.yaml", frei);
+    ASSERT_EQ(import("id,lessons,registration_url,registration_phone\nfrei,120,https://vhs.example/a,+49 000 7\n"), 0) << err_;
+    EXPECT_EQ(read(site.path() / "content/courses/frei.yaml"),
+              frei + "lessons: 120\nregistration: {phone: +49 000 7, url: https://vhs.example/a}\n");
+    EXPECT_EQ(out_, "update frei: lessons (none) → 120, registration_phone (none) → +49 000 7, registration_url (none) → "
+                    "https://vhs.example/a\nimported courses: 0 new, 1 updated; files written: 1\n");
+}
+
 TEST_F(CourseImport, DryRunSaysWhatWouldChangeAndWritesNothing) {
     ASSERT_EQ(import("id;start;seats\nabend;2027-01-18;few\nneu2;;\n", true), 1);
     EXPECT_THAT(errors(), ElementsAre("sheet.csv:3:1: error: column \"id\": a new course needs \"type\", which the sheet has no column for",

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "build.h"
+#include "sheet/import_courses.h"
 #include "translate.h"
 #include "common/interrupt.h"
 
@@ -160,6 +161,15 @@ int main(int argc, char** argv) {
     CLI::App* importer = i18n->add_subcommand("import", "take the translations of XLIFF files into the site");
     importer->add_option("SITE_DIR FILE", import_args, "the site folder (default: .), then one or more XLIFF files")
         ->required();
+    // `lotse import courses FILE [SITE_DIR] [--dry-run]`
+    std::string sheet_file;
+    bool dry_run = false;
+    CLI::App* import = app.add_subcommand("import", "take records from other tools into the site");
+    import->require_subcommand(1);
+    CLI::App* import_courses = import->add_subcommand("courses", "take the course list from a spreadsheet (CSV or XLSX)");
+    import_courses->add_option("FILE", sheet_file, "the spreadsheet, with the columns of courses.csv")->required();
+    add_common(import_courses);
+    import_courses->add_flag("--dry-run", dry_run, "say what would change, and write nothing");
 
     try {
         app.parse(argc, argv);
@@ -192,6 +202,7 @@ int main(int argc, char** argv) {
     }
     options.exits_after = true;
     if (*build) return lotse::run_build(options, std::cout, std::cerr);
+    if (*import_courses) return lotse::run_import_courses(options, sheet_file, dry_run, std::cout, std::cerr);
     if (*status) return lotse::run_i18n_status(options, status_options, std::cout, std::cerr);
     if (*confirm) return lotse::run_i18n_confirm(options, language, refs, std::cout, std::cerr);
     if (*exporter) return lotse::run_i18n_export(options, export_options, std::cout, std::cerr);

@@ -17,6 +17,9 @@ struct TextEdit {
     std::vector<std::string> path;  // {"title"}, {"steps", "2", "text"} (a number is a list index)
     std::string language;           // "ar"
     std::string value;              // the new text (may be multi-line Markdown)
+    // false: `path` names a value that is not localised (a date, a number, a phone number); the
+    // language is not looked at, and a key missing on the way is added (see patch_yaml).
+    bool localised = true;
 };
 
 // Why a file cannot be patched, at a line and column (from 1, columns in characters) of the file.
@@ -33,6 +36,10 @@ struct PatchError {
 // double-quoted when they are one line, or inside a flow map; else as a literal block (`|`, `|-`,
 // `|+`) under their key. A new language's line in a block map goes right after the last language's
 // value, before any comment that follows it. A value equal to the file's leaves the text as it is.
+// An edit that is not `localised` sets a one-line value: written plain where it was plain and reads
+// back the same that way, else double-quoted. If its key is missing, `key: value` is added at the
+// end of its map (the file's end for a top-level key), with maps for any keys missing on the way
+// written `{key: value}`.
 // Errors: the first path that is not in the file, or not localised text, or a value written in a
 // way this module does not rewrite (a tag, an anchor, a plain text continued on further lines).
 std::variant<std::string, PatchError> patch_yaml(std::string_view text, std::span<const TextEdit> edits,

@@ -111,14 +111,16 @@ std::string replaced(const std::string& text, const Field& field, std::string_vi
     return block_written(text, b.begin, b.rewrite_end(), block.header + after + block.body, block.keeps_blank_lines, eol);
 }
 
-// `language: value` added after the last entry of the map `field`.
+// `language: value` added after the last entry of the map `field`; with `raw`, `value` is written as
+// given (bytes that read back as the value on one line).
 std::string added(const std::string& text, const Field& field, const std::string& language, std::string_view value,
-                  std::string_view eol) {
+                  std::string_view eol, bool raw = false) {
+    const std::string written = raw ? std::string(value) : double_quoted(value);
     const YAML::Node& map = field.value;
     const bool flow = is_flow(map);
     if (map.size() == 0) {
         if (!flow) throw PatchFailure{field.offset(), in_quotes(field.name) + " has no text"};
-        return spliced(text, offset_of(map) + 1, offset_of(map) + 1, language + ": " + double_quoted(value));
+        return spliced(text, offset_of(map) + 1, offset_of(map) + 1, language + ": " + written);
     }
     Field last{YAML::Node(), YAML::Node(), flow, field.name};
     for (auto it = map.begin(); it != map.end(); ++it) {
@@ -128,10 +130,10 @@ std::string added(const std::string& text, const Field& field, const std::string
     if (!last.value.IsScalar())
         throw PatchFailure{last.offset(), in_quotes(field.name + "." + last.key.as<std::string>("")) + " is not a text"};
     const ScalarBytes b = scalar_bytes(text, offset_of(last.value), last.indent(), flow, last.value.Scalar());
-    if (flow) return spliced(text, b.end, b.end, ", " + language + ": " + double_quoted(value));
+    if (flow) return spliced(text, b.end, b.end, ", " + language + ": " + written);
     const std::size_t at = b.rewrite_end();
     const std::string line = std::string(eol) + std::string(static_cast<std::size_t>(last.indent()), ' ') + language + ": ";
-    if (!as_literal_block(value)) return spliced(text, at, at, line + double_quoted(value));
+    if (raw || !as_literal_block(value)) return spliced(text, at, at, line + written);
     const LiteralBlock block = literal_block(value, last.indent(), eol);
     return block_written(text, at, at, line + block.header + block.body, block.keeps_blank_lines, eol);
 }
@@ -202,6 +204,64 @@ std::string applied(const std::string& text, const YAML::Node& root, const TextE
                                            (plain_only ? "" : " (a text, or languages with their texts)")};
 }
 
+// Whether `value` reads back as itself when written plain, in a block map and in a flow map.
+bool fits_plain(std::string_view value) {
+    if (value.empty() || value.find_first_of("\r\n") != std::string_view::npos || value.front() == ' ' || value.back() == ' ')
+        return false;
+    for (const std::string& document : {"k: " + std::string(value), "{k: " + std::string(value) + "}"}) {
+        try {
+            const YAML::Node map = YAML::Load(document);
+            if (!map.IsMap() || map.size() != 1) return false;
+            const YAML::Node read = map.begin()->second;
+            if (!read.IsScalar() || read.Scalar() != value || read.Tag() != "?") return false;
+        } catch (const YAML::Exception&) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string value_bytes(std::string_view value) { return fits_plain(value) ? std::string(value) : double_quoted(value); }
+
+// The first steps of `path` up to the first key that is missing from its map; empty if none is.
+std::vector<std::string> missing_part(const YAML::Node& root, std::span<const std::string> path) {
+    YAML::Node at = root;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (!at.IsMap()) return {};
+        auto it = at.begin();
+        while (it != at.end() && !(it->first.IsScalar() && it->first.Scalar() == path[i])) ++it;
+        if (it == at.end()) return {path.begin(), path.begin() + static_cast<std::ptrdiff_t>(i) + 1};
+        at.reset(it->second);
+    }
+    return {};
+}
+
+// `edit` (not localised) applied: its value replaced, keeping a plain value plain where it can, or
+// added with the keys missing on its way.
+std::string value_set(const std::string& text, const YAML::Node& root, const TextEdit& edit, std::string_view eol) {
+    const std::vector<std::string> missing = missing_part(root, edit.path);
+    if (missing.empty()) {
+        const Field field = find_field(root, edit.path);
+        if (!field.value.IsScalar())
+            throw PatchFailure{field.offset(), in_quotes(field.name) + " is a map, a list or empty, not a single value"};
+        if (field.value.Scalar() == edit.value) return text;
+        const ScalarBytes b = scalar_bytes(text, offset_of(field.value), field.indent(), field.flow, field.value.Scalar());
+        if (b.style == ScalarStyle::plain && fits_plain(edit.value)) return spliced(text, b.begin, b.end, edit.value);
+        return replaced(text, field, edit.value, eol);
+    }
+    std::string nested = value_bytes(edit.value);
+    for (std::size_t j = edit.path.size() - 1; j >= missing.size(); --j) nested = "{" + edit.path[j] + ": " + nested + "}";
+    const std::string& key = missing.back();
+    if (missing.size() > 1) {
+        const Field map = find_field(root, std::span(missing).first(missing.size() - 1));
+        if (!map.value.IsMap()) throw PatchFailure{map.offset(), in_quotes(map.name) + " is not a map"};
+        return added(text, map, key, nested, eol, true);
+    }
+    std::string out = text;
+    if (!out.empty() && out.back() != '\n') out += eol;
+    return out + key + ": " + nested + std::string(eol);
+}
+
 using Texts = std::map<std::string, std::string>;
 
 Texts texts_of(const YAML::Node& node, std::string_view source) {
@@ -215,29 +275,66 @@ Texts texts_of(const YAML::Node& node, std::string_view source) {
 
 using Paths = std::set<std::vector<std::string>>;
 
-// Whether `a` and `b` read the same, apart from the fields at `skipped`. An alias can make a
-// collection hold itself; such a file is taken as changed rather than walked for ever.
-bool same(const YAML::Node& a, const YAML::Node& b, std::vector<std::string>& path, const Paths& skipped) {
+// Whether `a` and `b` read the same, apart from the fields at `skipped` and those at `added` (which
+// only `b` has). An alias can make a collection hold itself; such a file is taken as changed
+// rather than walked for ever.
+bool same(const YAML::Node& a, const YAML::Node& b, std::vector<std::string>& path, const Paths& skipped, const Paths& added) {
     if (skipped.count(path)) return true;
     if (path.size() > 100) return false;
-    if (a.Type() != b.Type() || a.size() != b.size()) return false;
+    if (a.Type() != b.Type()) return false;
     if (a.IsScalar()) return a.Scalar() == b.Scalar() && a.Tag() == b.Tag();
-    auto ib = b.begin();
-    std::size_t index = 0;
-    for (auto ia = a.begin(); ia != a.end(); ++ia, ++ib, ++index) {
-        if (a.IsSequence()) {
-            path.push_back(std::to_string(index));
-            const bool ok = same(*ia, *ib, path, skipped);
+    if (a.IsSequence()) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            path.push_back(std::to_string(i));
+            const bool ok = same(a[i], b[i], path, skipped, added);
             path.pop_back();
             if (!ok) return false;
-            continue;
         }
+        return true;
+    }
+    if (!a.IsMap()) return a.size() == b.size();
+    auto entries = [&](const YAML::Node& map) {
+        std::vector<std::pair<YAML::Node, YAML::Node>> out;
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            path.push_back(it->first.IsScalar() ? it->first.Scalar() : "");
+            if (!added.count(path)) out.emplace_back(it->first, it->second);
+            path.pop_back();
+        }
+        return out;
+    };
+    const auto in_a = entries(a), in_b = entries(b);
+    if (in_a.size() != in_b.size()) return false;
+    for (std::size_t i = 0; i < in_a.size(); ++i) {
         std::vector<std::string> none;
-        if (!same(ia->first, ib->first, none, {})) return false;
-        path.push_back(ia->first.IsScalar() ? ia->first.Scalar() : "");
-        const bool ok = same(ia->second, ib->second, path, skipped);
+        if (!same(in_a[i].first, in_b[i].first, none, {}, {})) return false;
+        path.push_back(in_a[i].first.IsScalar() ? in_a[i].first.Scalar() : "");
+        const bool ok = same(in_a[i].second, in_b[i].second, path, skipped, added);
         path.pop_back();
         if (!ok) return false;
+    }
+    return true;
+}
+
+// Where a failure of `path` is reported: its field, or the map that lacks it.
+std::size_t offset_near(const YAML::Node& root, std::span<const std::string> path) {
+    try {
+        return find_field(root, path).offset();
+    } catch (const PatchFailure& f) {
+        return f.offset;
+    }
+}
+
+// Whether each edit that is not localised reads back from `after` as its value.
+bool values_set(const YAML::Node& after, std::span<const TextEdit> edits) {
+    for (const TextEdit& edit : edits) {
+        if (edit.localised) continue;
+        try {
+            const Field is = find_field(after, edit.path);
+            if (!is.value.IsScalar() || is.value.Scalar() != edit.value) return false;
+        } catch (const PatchFailure&) {
+            return false;
+        }
     }
     return true;
 }
@@ -245,22 +342,26 @@ bool same(const YAML::Node& a, const YAML::Node& b, std::vector<std::string>& pa
 // Throws unless `after` reads as `before` with `edits`, and nothing else, changed.
 void check_result(const YAML::Node& before, const std::string& after_text, std::span<const TextEdit> edits,
                   std::string_view source, bool plain_only) {
-    const std::size_t where = find_field(before, edits.front().path).offset();
+    const std::size_t where = offset_near(before, edits.front().path);
     YAML::Node after;
     try {
         after.reset(YAML::Load(after_text));
     } catch (const YAML::Exception&) {
         throw PatchFailure{where, std::string(kNotWritten)};
     }
-    Paths edited;
-    for (const TextEdit& edit : edits) edited.insert(edit.path);
+    Paths edited, added, texts;
+    for (const TextEdit& edit : edits) {
+        std::vector<std::string> missing = edit.localised ? std::vector<std::string>() : missing_part(before, edit.path);
+        (missing.empty() ? edited : added).insert(missing.empty() ? edit.path : missing);
+        if (edit.localised) texts.insert(edit.path);
+    }
     std::vector<std::string> path;
-    if (!same(before, after, path, edited)) throw PatchFailure{where, std::string(kNotWritten)};
-    for (const std::vector<std::string>& field_path : edited) {
+    if (!same(before, after, path, edited, added) || !values_set(after, edits)) throw PatchFailure{where, std::string(kNotWritten)};
+    for (const std::vector<std::string>& field_path : texts) {
         const Field was = find_field(before, field_path);
         Texts expected = texts_of(was.value, source);
         for (const TextEdit& edit : edits)
-            if (edit.path == field_path) expected[plain_only ? std::string(source) : edit.language] = edit.value;
+            if (edit.localised && edit.path == field_path) expected[plain_only ? std::string(source) : edit.language] = edit.value;
         try {
             const Field is = find_field(after, field_path);
             if (texts_of(is.value, source) == expected && (!plain_only || is.value.IsScalar())) continue;
@@ -285,10 +386,11 @@ std::string patched_yaml(std::string_view text, std::span<const TextEdit> edits,
             try {
                 root.reset(YAML::Load(current));
             } catch (const YAML::Exception&) {
-                throw PatchFailure{find_field(before, edit.path).offset(), std::string(kNotWritten)};
+                throw PatchFailure{offset_near(before, edit.path), std::string(kNotWritten)};
             }
         }
-        current = applied(current, root, edit, source_language, plain_only, eol);
+        current = edit.localised ? applied(current, root, edit, source_language, plain_only, eol)
+                                 : value_set(current, root, edit, eol);
     }
     if (current != original) check_result(before, current, edits, source_language, plain_only);
     return current;

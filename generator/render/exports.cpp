@@ -71,21 +71,30 @@ struct ComponentDeleter {
 
 }  // namespace
 
+bool is_date_column(std::string_view column) {
+    return column == "start" || column == "end" || column == "registration_deadline";
+}
+
+std::vector<std::string> course_fields(const LanguageView& v, const Course& c, const std::string& page) {
+    const Provider* p = v.provider(c.provider.value);
+    const Registration reg = c.registration.value_or(Registration{});
+    return {c.id, course_title(v, c), v.msg("course_type." + c.type.value), c.level.from, c.level.to,
+            to_iso(c.start), to_iso(c.end), schedule(v, c), c.lessons ? std::to_string(*c.lessons) : "",
+            v.msg("mode." + c.mode), v.district(c.location, c.provider.value), where(v, c),
+            p ? v.plain(p->name) : "", c.childcare.value_or(false) ? "yes" : "no", c.seats, v.fee(c.fee),
+            reg.deadline ? to_iso(*reg.deadline) : "", reg.phone, reg.email, reg.url, page};
+}
+
+std::vector<std::vector<std::string>> course_rows(const RenderInputs& in, const LanguageView& v) {
+    std::vector<std::vector<std::string>> rows;
+    for (const RecordEntry* e : in.plan.courses) rows.push_back(course_fields(v, e->as<Course>(), page_url(in, *e)));
+    return rows;
+}
+
 std::string courses_csv(const RenderInputs& in, const LanguageView& v) {
     std::string out = "\xEF\xBB\xBF";
-    out += row({"id", "title", "type", "level_from", "level_to", "start", "end", "schedule", "lessons", "mode",
-                "district", "address", "provider", "childcare", "seats", "fee", "registration_deadline",
-                "registration_phone", "registration_email", "registration_url", "page"});
-    for (const RecordEntry* e : in.plan.courses) {
-        const Course& c = e->as<Course>();
-        const Provider* p = v.provider(c.provider.value);
-        const Registration reg = c.registration.value_or(Registration{});
-        out += row({c.id, course_title(v, c), v.msg("course_type." + c.type.value), c.level.from, c.level.to,
-                    to_iso(c.start), to_iso(c.end), schedule(v, c), c.lessons ? std::to_string(*c.lessons) : "",
-                    v.msg("mode." + c.mode), v.district(c.location, c.provider.value), where(v, c),
-                    p ? v.plain(p->name) : "", c.childcare.value_or(false) ? "yes" : "no", c.seats, v.fee(c.fee),
-                    reg.deadline ? to_iso(*reg.deadline) : "", reg.phone, reg.email, reg.url, page_url(in, *e)});
-    }
+    out += row(std::vector<std::string>(std::begin(kCourseColumns), std::end(kCourseColumns)));
+    for (const std::vector<std::string>& fields : course_rows(in, v)) out += row(fields);
     return out;
 }
 

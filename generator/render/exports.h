@@ -1,8 +1,10 @@
-// The course list as files for partners' tools: courses.csv for spreadsheets and courses.ics for
-// calendars. Both are in the site's source language, which is what partners work in.
+// The course list as files for partners' tools: courses.csv and courses.xlsx for spreadsheets and
+// courses.ics for calendars. All are in the site's source language, which is what partners work in.
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "render/renderer.h"
 
@@ -10,9 +12,30 @@ namespace lotse {
 
 class LanguageView;
 
+// The columns of the course list, in order, as the header rows of courses.csv and courses.xlsx name
+// them; `lotse import courses` reads the same names back.
+inline constexpr std::string_view kCourseColumns[] = {
+    "id",       "title", "type",    "level_from", "level_to", "start", "end",
+    "schedule", "lessons", "mode",  "district",   "address",  "provider", "childcare",
+    "seats",    "fee",   "registration_deadline", "registration_phone", "registration_email", "registration_url",
+    "page"};
+// The columns that hold a date (written YYYY-MM-DD, or as a date cell in courses.xlsx).
+bool is_date_column(std::string_view column);
+
+// A course's row of the list, one text per column of kCourseColumns; `page` is its page's address.
+std::vector<std::string> course_fields(const LanguageView& source, const Course& c, const std::string& page);
+// The rows of the published courses, in the order of the course overview.
+std::vector<std::vector<std::string>> course_rows(const RenderInputs& in, const LanguageView& source);
+
 // RFC 4180, UTF-8 with a byte order mark (so spreadsheet programs pick the right encoding),
 // CRLF line ends, one row per published course; the columns are documented in README.md.
 std::string courses_csv(const RenderInputs& in, const LanguageView& source);
+
+// The same rows as an Excel workbook through libxlsxwriter: a frozen header row with a filter, dates
+// as date cells shown in the reader's own date format, the lessons as numbers. Its creation time is
+// the build date, so the same input and --date give the same bytes.
+// On failure (no temporary file), empty, with the reason in `error`.
+std::string courses_xlsx(const RenderInputs& in, const LanguageView& source, std::string& error);
 
 // RFC 5545 through libical: one all-day event per course from start to end, with a UID that stays
 // the same from build to build.

@@ -106,7 +106,7 @@ std::uint64_t Fingerprints::site_file(const std::string& path) const {
     // The course exports show every course in the source language, the sitemap (and its index and
     // parts, split by the pages there are) every page; the others only what every page shares.
     std::uint64_t h = mix(shared_, path);
-    if (path == routes::kCoursesCsv || path == routes::kCoursesIcs)
+    if (path == routes::kCoursesCsv || path == routes::kCoursesXlsx || path == routes::kCoursesIcs)
         for (const RecordEntry* e : plan_.courses) h = card(h, e, source_);
     if (path.starts_with("sitemap")) {
         h = mix(mix(h, sitemap_.urls), sitemap_.bytes);

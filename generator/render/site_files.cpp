@@ -19,6 +19,12 @@ std::vector<OutputFile> SiteFiles::make(const std::function<bool(const std::stri
     add(named(routes::kNotFound), [&](const LanguageView& v) { return not_found(v); });
     add(named(routes::kRobots), [&](const LanguageView& v) { return robots(v, named(routes::kRobots)); });
     add(named(routes::kCoursesCsv), [&](const LanguageView& v) { return OutputFile{named(routes::kCoursesCsv), courses_csv(in_, v)}; });
+    add(named(routes::kCoursesXlsx), [&](const LanguageView& v) {
+        std::string error;
+        OutputFile file{named(routes::kCoursesXlsx), courses_xlsx(in_, v, error)};
+        if (!error.empty()) diags_.error({file.path, 0, 0}, error);
+        return file;
+    });
     add(named(routes::kCoursesIcs), [&](const LanguageView& v) { return OutputFile{named(routes::kCoursesIcs), courses_ics(in_, v)}; });
     if (!in_.content.site.base_url.empty()) sitemaps(add);
     // Not a structured binding: clang before 16 (the fuzz build's) cannot capture one.

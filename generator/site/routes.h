@@ -31,6 +31,7 @@ inline constexpr std::string_view kNotFound = "404.html";
 inline constexpr std::string_view kRobots = "robots.txt";
 inline constexpr std::string_view kCoursesCsv = "courses.csv";
 inline constexpr std::string_view kCoursesIcs = "courses.ics";
+inline constexpr std::string_view kCoursesXlsx = "courses.xlsx";
 inline constexpr std::string_view kSitemap = "sitemap.xml";
 // The file of the sitemap's nth part (from 1): "sitemap-1.xml".
 std::string sitemap_part(std::size_t n);

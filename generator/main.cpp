@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "build.h"
+#include "digest/digest.h"
 #include "translate.h"
 #include "common/interrupt.h"
 
@@ -160,6 +161,12 @@ int main(int argc, char** argv) {
     CLI::App* importer = i18n->add_subcommand("import", "take the translations of XLIFF files into the site");
     importer->add_option("SITE_DIR FILE", import_args, "the site folder (default: .), then one or more XLIFF files")
         ->required();
+    lotse::DigestOptions digest_options;
+    CLI::App* digest = app.add_subcommand("digest", "write the month's language courses as an e-mail draft (.eml)");
+    add_common(digest);
+    digest->add_option("--month", digest_options.month, "the month whose courses to list, YYYY-MM")->required();
+    digest->add_option("--lang", digest_options.language, "the language of the mail (default: the site's source language)");
+    digest->add_option("--out", digest_options.out, "the .eml file to write (default: standard output)");
 
     try {
         app.parse(argc, argv);
@@ -192,6 +199,7 @@ int main(int argc, char** argv) {
     }
     options.exits_after = true;
     if (*build) return lotse::run_build(options, std::cout, std::cerr);
+    if (*digest) return lotse::run_digest(options, digest_options, std::cout, std::cerr);
     if (*status) return lotse::run_i18n_status(options, status_options, std::cout, std::cerr);
     if (*confirm) return lotse::run_i18n_confirm(options, language, refs, std::cout, std::cerr);
     if (*exporter) return lotse::run_i18n_export(options, export_options, std::cout, std::cerr);

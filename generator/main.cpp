@@ -13,6 +13,7 @@
 
 #include "build.h"
 #include "sheet/import_courses.h"
+#include "digest/digest.h"
 #include "translate.h"
 #include "common/interrupt.h"
 
@@ -170,6 +171,12 @@ int main(int argc, char** argv) {
     import_courses->add_option("FILE", sheet_file, "the spreadsheet, with the columns of courses.csv")->required();
     add_common(import_courses);
     import_courses->add_flag("--dry-run", dry_run, "say what would change, and write nothing");
+    lotse::DigestOptions digest_options;
+    CLI::App* digest = app.add_subcommand("digest", "write the month's language courses as an e-mail draft (.eml)");
+    add_common(digest);
+    digest->add_option("--month", digest_options.month, "the month whose courses to list, YYYY-MM")->required();
+    digest->add_option("--lang", digest_options.language, "the language of the mail (default: the site's source language)");
+    digest->add_option("--out", digest_options.out, "the .eml file to write (default: standard output)");
 
     try {
         app.parse(argc, argv);
@@ -203,6 +210,7 @@ int main(int argc, char** argv) {
     options.exits_after = true;
     if (*build) return lotse::run_build(options, std::cout, std::cerr);
     if (*import_courses) return lotse::run_import_courses(options, sheet_file, dry_run, std::cout, std::cerr);
+    if (*digest) return lotse::run_digest(options, digest_options, std::cout, std::cerr);
     if (*status) return lotse::run_i18n_status(options, status_options, std::cout, std::cerr);
     if (*confirm) return lotse::run_i18n_confirm(options, language, refs, std::cout, std::cerr);
     if (*exporter) return lotse::run_i18n_export(options, export_options, std::cout, std::cerr);

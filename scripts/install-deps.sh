@@ -2,9 +2,10 @@
 # Installs the Debian 12 packages Lotse needs to build and test; installs nothing already there.
 #   scripts/install-deps.sh [--browser] [--fuzz] [MORE_PACKAGES...]
 # --browser adds what the browser test stage (tests/browser/) needs: Chromium, a Java runtime
-# for vnu, the fonts the stylesheet names (Noto, DejaVu: Latin, Cyrillic, Arabic script), and
-# Node.js with npm when no npm is on PATH. The stage's npm packages are pinned in
-# tests/browser/package-lock.json and installed by tests/browser/run.sh with `npm ci`.
+# for vnu, the fonts the stylesheet names (Noto, DejaVu: Latin, Cyrillic, Arabic script),
+# pdftotext (poppler-utils) for the print gate, and Node.js with npm when no npm is on PATH. The
+# stage's npm packages are pinned in tests/browser/package-lock.json and installed by
+# tests/browser/run.sh with `npm ci`.
 # --fuzz adds clang and libFuzzer for the fuzz targets (scripts/fuzz.sh).
 set -euo pipefail
 packages=(
@@ -17,7 +18,7 @@ packages=(
 for arg in "$@"; do
   case "$arg" in
     --browser)
-      packages+=(chromium default-jre-headless fonts-noto-core fonts-dejavu-core ca-certificates)
+      packages+=(chromium default-jre-headless fonts-noto-core fonts-dejavu-core ca-certificates poppler-utils)
       command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
       ;;
     --fuzz) packages+=(clang libfuzzer-14-dev) ;;

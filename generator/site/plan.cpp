@@ -1,6 +1,7 @@
 #include "site/plan.h"
 
 #include <algorithm>
+#include <set>
 
 #include "content/domain.h"
 #include "site/routes.h"
@@ -140,9 +141,19 @@ void add_record_pages(SitePlan& plan) {
     }
 }
 
-// The course overview, grouped by start month, and one page per month in which courses start:
-// the page a coordinator prints or mails.
-void add_course_pages(SitePlan& plan) {
+// The months that have a page: every month in which a published course starts, and the current
+// month and the next three even without a course, so that a link mailed early never leads nowhere.
+std::vector<std::string> course_months(const std::vector<const RecordEntry*>& courses, Date today) {
+    std::set<std::string> months;
+    for (const RecordEntry* e : courses) months.insert(start_month(e->as<Course>()));
+    const std::chrono::year_month now{today.year(), today.month()};
+    for (int i = 0; i < kMonthsAhead; ++i) months.insert(to_iso((now + std::chrono::months(i)) / 1).substr(0, 7));
+    return {months.begin(), months.end()};
+}
+
+// The course overview, grouped by start month, and one page per month (course_months): the page a
+// coordinator prints or mails.
+void add_course_pages(SitePlan& plan, Date today) {
     for (const RecordEntry& e : plan.entries)
         if (e.kind == RecordKind::course) plan.courses.push_back(&e);
     std::stable_sort(plan.courses.begin(), plan.courses.end(), [](const RecordEntry* a, const RecordEntry* b) {
@@ -157,10 +168,12 @@ void add_course_pages(SitePlan& plan) {
     PlannedPage overview{PageKind::courses, std::string(routes::kCourses)};
     overview.groups = months;
     plan.pages.push_back(std::move(overview));
-    for (Group& m : months) {
-        PlannedPage page{PageKind::course_month, routes::course_month(m.term)};
-        page.term = m.term;
-        page.groups.push_back(std::move(m));
+    plan.months = course_months(plan.courses, today);
+    for (const std::string& month : plan.months) {
+        PlannedPage page{PageKind::course_month, routes::course_month(month)};
+        page.term = month;
+        const auto with_courses = std::find_if(months.begin(), months.end(), [&](const Group& g) { return g.term == month; });
+        if (with_courses != months.end()) page.groups.push_back(std::move(*with_courses));
         plan.pages.push_back(std::move(page));
     }
 }
@@ -209,7 +222,7 @@ SitePlan plan_site(const Content& content, Date today) {
     plan.pages.push_back({PageKind::home, std::string(routes::kHome)});
     add_term_pages(plan, content.taxonomy);
     add_record_pages(plan);
-    add_course_pages(plan);
+    add_course_pages(plan, today);
     add_counselling_page(plan, content.taxonomy);
     add_az_page(plan);
     add_free_pages(plan, content);

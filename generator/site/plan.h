@@ -73,6 +73,7 @@ struct SitePlan {
     std::vector<RecordEntry> entries;  // every published record, in kRecordKinds order, then by id
     std::vector<const RecordEntry*> courses;  // published courses by start date
     std::vector<PlannedPage> pages;
+    std::vector<std::string> months;  // YYYY-MM of every month page, in order
     // slug -> language -> page
     std::map<std::string, std::map<std::string, const Page*>> free_pages;
 
@@ -92,6 +93,8 @@ bool published(const Course& c, Date today);
 bool published(const Offer& o, Date today);
 // The month a course starts in, as YYYY-MM.
 std::string start_month(const Course& c);
+// How many months from the current one on have a page even without a course.
+inline constexpr int kMonthsAhead = 4;
 
 // Entries keep pointers into `content`, which must outlive the plan.
 SitePlan plan_site(const Content& content, Date today);

@@ -9,7 +9,10 @@
 //            no request to any host but 127.0.0.1, no failed request, no script error
 //   keyboard skip link first, visible, Enter moves to #main; every control reachable by Tab
 //            and showing a focus indicator
-// Usage: node gates.mjs --site DIR --content DIR [--screenshots DIR]
+//   print    the longest month page printed to PDF (print.mjs): column headers on every sheet,
+//            no address broken across lines, the page's address and QR code at the end
+// Usage: node gates.mjs --site DIR --content DIR [--screenshots DIR] [--print-site DIR]
+// (--print-site: a built site whose longest month page needs several sheets; default --site)
 // Prints one block per failing gate (page + problem), a summary and, last,
 // "browser: N passed, M failed". Exits 1 on any failure, 2 when it cannot run at all.
 import fs from 'node:fs';
@@ -20,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { checkLinks, walk } from './links.mjs';
 import { staticWeights } from './weight.mjs';
+import { checkPrint } from './print.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -126,6 +130,7 @@ const GATES = {
   layout: { title: 'phone layout 360x740 (overflow, target size, RTL)', checked: 0, violations: [] },
   weight: { title: 'weight and requests', checked: 0, violations: [] },
   keyboard: { title: 'keyboard (skip link, Tab order, focus indicator)', checked: 0, violations: [] },
+  print: { title: 'printed month page (header row on every sheet, whole addresses, address and QR code)', checked: 0, violations: [] },
 };
 const fail = (gate, page, problem) => GATES[gate].violations.push(`${page}: ${problem}`);
 const kib = (n) => `${(n / KIB).toFixed(1)} KiB`;
@@ -654,6 +659,12 @@ async function main() {
       await ctx.close();
       screenshots.push(...shots);
     }
+
+    // The printed month page, from the site with a long month (run.sh builds one).
+    const printed = await checkPrint(browser, o['print-site'] ? path.resolve(o['print-site']) : siteDir, userDataParent);
+    GATES.print.checked = printed.checked;
+    GATES.print.violations.push(...printed.violations);
+    GATES.print.detail = printed.detail;
   } finally {
     await browser.close().catch(() => {});
     await server.close();

@@ -30,6 +30,7 @@ command -v java >/dev/null 2>&1 || fail "java is missing (vnu needs it): run scr
 java -version >/dev/null 2>&1 || fail "java does not run: $(java -version 2>&1 | head -1)"
 command -v node >/dev/null 2>&1 || fail "node is missing: run scripts/install-deps.sh --browser"
 command -v npm >/dev/null 2>&1 || fail "npm is missing: run scripts/install-deps.sh --browser"
+command -v pdftotext >/dev/null 2>&1 || fail "pdftotext is missing (the print gate reads the PDF with it): run scripts/install-deps.sh --browser"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" -ge 18 ] || fail "node $(node --version) is too old (18 or newer needed)"
 
@@ -72,6 +73,35 @@ if [ -z "$ti_site" ]; then
   fi
 fi
 
+# The sample with 30 more courses starting in January 2027, so that the printed month page needs
+# several sheets (the print gate).
+print_site="${BROWSER_PRINT_SITE:-}"
+if [ -z "$print_site" ]; then
+  [ -n "$lotse" ] && [ -x "$lotse" ] || fail "no lotse binary: build first (build-test/ or build/) or pass its path"
+  mkdir -p "$work/print"
+  cp -r "$repo/content" "$work/print/content"
+  for i in $(seq 10 39); do
+    cat >"$work/print/content/courses/druck-$i.yaml" <<EOF
+type: integration
+provider: vhs
+level: {from: A1, to: B1}
+start: $(printf '2027-01-%02d' $((i - 9)))
+end: 2027-07-30
+schedule:
+  - {days: [mon, tue, wed, thu], from: "08:30", to: "11:45"}
+lessons: 700
+seats: open
+registration: {phone: "+49 000 5678-$i", email: deutschkurse-$i@vhs-beispielstadt.example, url: https://vhs-beispielstadt.example/deutsch/anmeldung/integrationskurs-$i}
+checked: 2026-11-10
+EOF
+  done
+  print_site="$work/print-site"
+  if ! "$lotse" build "$work/print" --out "$print_site" --date 2026-11-22 >"$work/build-print.log" 2>&1; then
+    cat "$work/build-print.log" >&2
+    fail "lotse build of the sample with a long month failed"
+  fi
+fi
+
 shots="${BROWSER_SCREENSHOTS:-$repo/build-test/browser-screenshots}"
 rc=0
 # The list filters and the languages first (a minute or two); the gates' summary line stays the last line.
@@ -79,7 +109,7 @@ TMPDIR="$work" timeout --kill-after=10 120 node "$here/filters.mjs" --site "$sit
 TMPDIR="$work" timeout --kill-after=10 240 node "$here/languages.mjs" --site "$ti_site" || rc=1
 # Chromium's fresh profile goes into $work (playwright makes it under TMPDIR) and is removed with it.
 TMPDIR="$work" timeout --kill-after=30 660 \
-  node "$here/gates.mjs" --site "$site" --content "$repo/content" --screenshots "$shots" || rc=$?
+  node "$here/gates.mjs" --site "$site" --content "$repo/content" --screenshots "$shots" --print-site "$print_site" || rc=$?
 if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
   echo "browser: ERROR: the stage took longer than 11 minutes and was stopped" >&2
   echo "browser: 0 passed, 1 failed"

@@ -223,7 +223,8 @@ TEST(Output, SitemapAndRobotsWhenTheSiteHasAnAddress) {
 
 TEST(Output, ASiteOverTheSitemapLimitsGetsAnIndexOfParts) {
     // The protocol allows 50,000 URLs per sitemap file; here the limit is 10 URLs (5 pages in two
-    // languages), so the site's 13 pages need three parts.
+    // languages), so the site's 17 pages (4 of them the month pages from the current month on) need
+    // four parts.
     TestSite site;
     site.file("content/site.yaml",
               "title: Teststadt\nsource_language: de\nlanguages: [de, en]\nbase_url: https://bildung.teststadt.example\n");
@@ -245,7 +246,7 @@ TEST(Output, ASiteOverTheSitemapLimitsGetsAnIndexOfParts) {
         urls += in_part;
         all += part;
     }
-    EXPECT_EQ(parts, 3u);
+    EXPECT_EQ(parts, 4u);
     EXPECT_THAT(index, HasSubstr("sitemap-" + std::to_string(parts) + ".xml"));
     EXPECT_THAT(index, Not(HasSubstr("sitemap-" + std::to_string(parts + 1) + ".xml")));
     std::size_t pages = 0;
@@ -605,7 +606,7 @@ TEST(Rebuild, AnotherSpellingOfTheSiteFolderIsTheSameSite) {
     o.today = day("2026-11-22");
     std::ostringstream out, err;
     ASSERT_EQ(run_build(o, out, err), 0) << err.str();
-    EXPECT_THAT(out.str(), HasSubstr(": 0 changed, 71 unchanged; 0 pages rendered, 65 kept from the last build"));
+    EXPECT_THAT(out.str(), HasSubstr(": 0 changed, 80 unchanged; 0 pages rendered, 74 kept from the last build"));
 }
 
 TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
@@ -620,7 +621,7 @@ TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
     // The offer, its provider, its life phase and topic, the A–Z page show its title; English and
     // Arabic have titles of their own, so only the German ones are rendered. The language chooser,
     // the 404 page and the course exports do not show offers, so they are kept too.
-    EXPECT_THAT(site.out_text(), HasSubstr(": 5 changed, 66 unchanged; 5 pages rendered, 60 kept from the last build"));
+    EXPECT_THAT(site.out_text(), HasSubstr(": 5 changed, 75 unchanged; 5 pages rendered, 69 kept from the last build"));
 }
 
 TEST(Rebuild, AnEditShowsInEveryLanguageThatBorrowsTheText) {
@@ -635,7 +636,7 @@ TEST(Rebuild, AnEditShowsInEveryLanguageThatBorrowsTheText) {
               "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
     ASSERT_EQ(site.build(), 0);
     // The same five pages in each of the three languages: English and Arabic show the German title.
-    EXPECT_THAT(site.out_text(), HasSubstr(": 15 changed, 56 unchanged; 15 pages rendered, 50 kept from the last build"));
+    EXPECT_THAT(site.out_text(), HasSubstr(": 15 changed, 65 unchanged; 15 pages rendered, 59 kept from the last build"));
     EXPECT_THAT(site.page("ar/offers/arabisch.html"), HasSubstr("Lesecafé am Abend"));
 }
 

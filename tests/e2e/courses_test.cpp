@@ -87,7 +87,8 @@ TEST_F(CourseSite, FiltersAreMarkedUpAndTheListIsCompleteWithoutScript) {
     const std::string page = site.page("de/courses/index.html");
     // Without JavaScript the form stays hidden and every course is in the page, none hidden.
     EXPECT_THAT(page, HasSubstr("<form class=\"filters\" data-filter=\"course-list\" hidden>"));
-    EXPECT_THAT(page, Not(HasSubstr("<li class=\"course-row\" hidden")));
+    EXPECT_THAT(page, HasSubstr("<tr class=\"course-row\" data-filter-item=\"frauen\""));
+    EXPECT_THAT(page, Not(HasSubstr("<tr class=\"course-row\" hidden")));
     EXPECT_THAT(page, HasSubstr("<select id=\"filter-type\" name=\"type\"><option value=\"\">Alle</option>"
                                 "<option value=\"integration\">Integrationskurs</option>"
                                 "<option value=\"integration-women\">Frauenintegrationskurs</option>"

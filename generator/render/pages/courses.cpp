@@ -4,6 +4,7 @@
 
 #include "content/domain.h"
 #include "render/pages/pages.h"
+#include "render/qr_code.h"
 #include "site/routes.h"
 
 namespace lotse {
@@ -43,6 +44,33 @@ Data course_filters(const LanguageView& v, const std::vector<const RecordEntry*>
     return f;
 }
 
+
+// Every month page, for the month navigation; the page's own month is marked.
+Data month_links(const LanguageView& v, const PlannedPage& p) {
+    Data out = list();
+    for (const std::string& month : v.inputs().plan.months) {
+        Data m;
+        m.set("label", v.fmt().month(parse_date(month + "-01").date));
+        m.set("href", routes::link(p.route, routes::course_month(month)));
+        m.set("current", p.kind == PageKind::course_month && p.term == month);
+        append(out, std::move(m));
+    }
+    return out;
+}
+
+// The page's web address and a QR code of it, for the paper copy; false without base_url.
+Data printed_address(const LanguageView& v, const PlannedPage& p) {
+    const std::string& base_url = v.inputs().content.site.base_url;
+    if (base_url.empty()) return Data(false);
+    const std::string url = base_url + v.language() + "/" + routes::pretty(p.route);
+    const QrCode qr = qr_code(url);
+    Data d;
+    d.set("url", url);
+    d.set("qr_size", std::to_string(qr.size));
+    d.set("qr_path", qr.path);
+    return d;
+}
+
 }  // namespace
 
 Data option(const std::string& value, const std::string& label) {
@@ -61,7 +89,7 @@ PageBody courses_page(const PageContext& c) {
     for (const Group& month : p.groups) {
         Data m;
         m.set("id", month.term);
-        m.set("heading", v.fmt().month(month.entries.front()->as<Course>().start));
+        m.set("heading", v.fmt().month(parse_date(month.term + "-01").date));
         m.set("href", routes::link(p.route, routes::course_month(month.term)));
         Data rows = list();
         for (const RecordEntry* e : month.entries) {
@@ -73,17 +101,26 @@ PageBody courses_page(const PageContext& c) {
     }
     Data d;
     set_list(d, "months", std::move(month_list));
-    if (shown.empty()) d.set("empty", true);
     const std::string root = routes::up(v.language() + "/" + p.route);
     d.set("csv_href", root + std::string(routes::kCoursesCsv));
     d.set("ics_href", root + std::string(routes::kCoursesIcs));
+    d.set("month_nav", month_links(v, p));
+    d.set("printed", printed_address(v, p));
     std::string title = v.msg("courses.title");
+    d.set("filters", course_filters(v, shown));
     if (p.kind == PageKind::course_month) {
+        const std::string month = v.fmt().month(parse_date(p.term + "-01").date);
         d.set("month_page", true);
         d.set("overview_href", routes::link(p.route, routes::kCourses));
-        title = v.msg("courses.month_title", {{"month", v.fmt().month(parse_date(p.term + "-01").date)}});
+        title = v.msg("courses.month_title", {{"month", month}});
+        // A month without courses says so instead of showing an empty list and a filter for it.
+        if (shown.empty()) {
+            d.set("month_empty", v.said("courses.month_empty", {{"month", month}}));
+            d.set("filters", false);
+        }
+    } else if (shown.empty()) {
+        d.set("empty", true);
     }
-    d.set("filters", course_filters(v, shown));
     d.set("status_plural", v.plural_json("courses.shown"));
     return {"courses", std::move(title), std::move(d)};
 }

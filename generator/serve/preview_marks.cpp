@@ -90,7 +90,10 @@ bool language_code(std::string_view text) {
 
 // The toolbar: the page side by side with each other language of the page, from its alternates.
 std::string toolbar(std::string_view page, std::string_view path) {
-    const std::string_view own = path.substr(1, path.find('/', 1) == std::string_view::npos ? 0 : path.find('/', 1) - 1);
+    // Pages of a language are under /<language>/; the language chooser at / has no counterpart.
+    const std::size_t slash = path.find('/', 1);
+    if (slash == std::string_view::npos) return {};
+    const std::string_view own = path.substr(1, slash - 1);
     std::string links;
     constexpr std::string_view mark = "<link rel=\"alternate\" hreflang=\"";
     for (std::size_t at = page.find(mark); at != std::string_view::npos; at = page.find(mark, at)) {
@@ -148,7 +151,9 @@ std::string compare_page(std::string_view path, std::string_view with, const Pre
     const std::size_t slash = path.find('/', 1);
     const std::string_view lang = path.substr(1, slash == std::string_view::npos ? std::string_view::npos : slash - 1);
     if (!language_code(lang)) return {};
-    const std::string other = "/" + std::string(with) + (slash == std::string_view::npos ? "/" : std::string(path.substr(slash)));
+    std::string other = "/";
+    other += with;
+    other += slash == std::string_view::npos ? std::string_view("/") : path.substr(slash);
     const std::string frame = "style=\"flex:1;border:0;border-left:1px solid #999;height:100%\"";
     std::string page =
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Side by side: " + escaped(lang) +

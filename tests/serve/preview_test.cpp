@@ -12,6 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using Kind = PreviewFile::Kind;
 
 class PreviewFilesTest : public ::testing::Test {
@@ -83,6 +84,28 @@ TEST(PreviewMarksTest, MarksGoBeforeTheEndOfTheBody) {
     const std::string page = mark_page("<html><body><p>x</p></body></html>", "/de/", {"v-1", "<div>problems</div>"});
     EXPECT_EQ(page, "<html><body><p>x</p><div>problems</div><script src=\"/_lotse/client.js\" data-version=\"v-1\">"
                     "</script></body></html>");
+}
+
+TEST(PreviewMarksTest, TheToolbarLinksThePageSideBySideWithEachOtherLanguage) {
+    const std::string head =
+        "<html><head><link rel=\"alternate\" hreflang=\"de\" href=\"../de/x.html\"><link rel=\"alternate\" "
+        "hreflang=\"ar\" href=\"../ar/x.html\"><link rel=\"alternate\" hreflang=\"x-default\" href=\"../\">"
+        "</head><body></body></html>";
+    const std::string page = mark_page(head, "/de/x.html", {"v-1", ""});
+    EXPECT_THAT(page, HasSubstr("Lotse preview · side by side with <a href=\"/_lotse/compare?path=/de/x.html&amp;with=ar\">"
+                                "ar</a></div>"));
+    EXPECT_THAT(mark_page(head, "/", {"v-1", ""}), Not(HasSubstr("lotse-toolbar")));
+}
+
+TEST(PreviewMarksTest, TheSideBySideViewTakesOnlyAPageOfALanguageAndALanguageCode) {
+    const std::string view = compare_page("/de/offers/x.html", "ar", {"v-1", ""});
+    EXPECT_THAT(view, HasSubstr("<iframe title=\"de\" src=\"/de/offers/x.html\""));
+    EXPECT_THAT(view, HasSubstr("<iframe title=\"ar\" src=\"/ar/offers/x.html\""));
+    EXPECT_THAT(compare_page("/de", "ar", {"v-1", ""}), HasSubstr("<iframe title=\"ar\" src=\"/ar/\""));
+    EXPECT_EQ(compare_page("/", "ar", {"v-1", ""}), "");
+    EXPECT_EQ(compare_page("/de/", "a\"r", {"v-1", ""}), "");
+    EXPECT_EQ(compare_page("/<x>/", "ar", {"v-1", ""}), "");
+    EXPECT_EQ(compare_page("de/", "ar", {"v-1", ""}), "");
 }
 
 }  // namespace

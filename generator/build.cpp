@@ -126,7 +126,12 @@ int run_check(const RunOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
-    Diagnostics diags;
+    BuildOutcome outcome;
+    return run_build(o, out, err, outcome);
+}
+
+int run_build(const RunOptions& o, std::ostream& out, std::ostream& err, BuildOutcome& outcome) {
+    Diagnostics& diags = outcome.diags;
     const fs::path target = o.out.empty() ? o.site_dir / "public" : o.out;
     // Read while the content loads: the templates, and what the output holds from the previous
     // build (after the records, a rebuild's largest costs).
@@ -158,6 +163,8 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err) {
         return kContentErrors;
     }
     print_written(out, written, plan, target, writer->stats());
+    outcome.rendered = written.rendered;
+    outcome.kept = written.kept;
     writer->close();
     if (o.exits_after) leave_to_exit(std::move(l), std::move(templates), std::move(plan), std::move(writer));
     return kSuccess;

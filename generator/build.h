@@ -42,4 +42,11 @@ void report(const Diagnostics& diags, std::ostream& err);
 int run_check(const RunOptions& options, std::ostream& out, std::ostream& err);
 int run_build(const RunOptions& options, std::ostream& out, std::ostream& err);
 
+// What a build found and did, for a caller that shows it its own way (`lotse serve`).
+struct BuildOutcome {
+    Diagnostics diags;
+    std::size_t rendered = 0, kept = 0;  // pages; both 0 when nothing was written
+};
+int run_build(const RunOptions& options, std::ostream& out, std::ostream& err, BuildOutcome& outcome);
+
 }  // namespace lotse

@@ -16,6 +16,7 @@
 #include "digest/digest.h"
 #include "translate.h"
 #include "common/interrupt.h"
+#include "serve/serve.h"
 
 #ifdef LOTSE_WITH_JEMALLOC
 #include <sys/mman.h>
@@ -130,6 +131,11 @@ int main(int argc, char** argv) {
     build->add_option("--jobs", options.jobs, "pages rendered in parallel (default: all cores)")->check(CLI::NonNegativeNumber);
     CLI::App* check = app.add_subcommand("check", "check the records and report every problem");
     add_common(check);
+    lotse::ServeOptions serve_options;
+    CLI::App* serve = app.add_subcommand("serve", "preview the site in a browser, rebuilt on every saved change");
+    add_common(serve);
+    serve->add_option("--port", serve_options.port, "the port to listen on (0: any free one)")->check(CLI::Range(0, 65535))->capture_default_str();
+    serve->add_option("--host", serve_options.host, "the address to listen on; another than 127.0.0.1 lets other computers see the preview")->capture_default_str();
     CLI::App* i18n = app.add_subcommand("i18n", "translation tools");
     i18n->require_subcommand(1);
     lotse::StatusOptions status_options;
@@ -211,6 +217,7 @@ int main(int argc, char** argv) {
     if (*build) return lotse::run_build(options, std::cout, std::cerr);
     if (*import_courses) return lotse::run_import_courses(options, sheet_file, dry_run, std::cout, std::cerr);
     if (*digest) return lotse::run_digest(options, digest_options, std::cout, std::cerr);
+    if (*serve) return lotse::run_serve(options, serve_options, std::cout, std::cerr);
     if (*status) return lotse::run_i18n_status(options, status_options, std::cout, std::cerr);
     if (*confirm) return lotse::run_i18n_confirm(options, language, refs, std::cout, std::cerr);
     if (*exporter) return lotse::run_i18n_export(options, export_options, std::cout, std::cerr);

@@ -98,12 +98,18 @@ private:
         }
     }
 
+    // "; did you mean "vhs"?": the existing ids of `kind` closest to `id`.
+    std::string meant_id(RecordKind kind, std::string_view id) {
+        const std::vector<std::string_view> existing(ids(kind).begin(), ids(kind).end());
+        return did_you_mean(closest_ids(id, existing));
+    }
+
     void reference(const Located& ref, RecordKind kind, std::string_view field) {
         if (ref.value.empty()) return;
         if (ids(kind).count(ref.value)) return;
         std::string msg = q(field) + " refers to " + std::string(name(kind)) + " " + q(ref.value) + ", which does not exist";
         msg += " (no file content/" + std::string(info(kind).folder) + "/" + ref.value + ".yaml)";
-        diags_.error(ref.pos, msg);
+        diags_.error(ref.pos, msg + meant_id(kind, ref.value));
     }
 
     void record_link(const std::string& kind_name, const std::string& id, const SourcePos& pos, std::string_view shown) {
@@ -114,7 +120,7 @@ private:
         }
         if (!ids(*kind).count(id))
             diags_.error(pos, "link " + q(shown) + " points to a " + kind_name + " that does not exist (no file content/" +
-                                  std::string(info(*kind).folder) + "/" + id + ".yaml)");
+                                  std::string(info(*kind).folder) + "/" + id + ".yaml)" + meant_id(*kind, id));
     }
 
     void markdown_links(const std::vector<Located>& links) {

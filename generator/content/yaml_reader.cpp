@@ -357,28 +357,59 @@ std::vector<Located> MapReader::words(std::string_view key, Need need,
     return out;
 }
 
+namespace {
+
+// Levenshtein distance, one row at a time.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
 std::optional<std::string_view> closest(std::string_view word, std::span<const std::string_view> candidates) {
     std::optional<std::string_view> best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (std::string_view c : candidates) {
-        // Levenshtein distance, one row at a time.
-        std::vector<std::size_t> row(c.size() + 1);
-        for (std::size_t j = 0; j <= c.size(); ++j) row[j] = j;
-        for (std::size_t i = 1; i <= word.size(); ++i) {
-            std::size_t diagonal = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= c.size(); ++j) {
-                const std::size_t above = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
-                diagonal = above;
-            }
-        }
-        if (row[c.size()] < best_distance) {
-            best_distance = row[c.size()];
+        if (const std::size_t distance = edit_distance(word, c); distance < best_distance) {
+            best_distance = distance;
             best = c;
         }
     }
     return best;
+}
+
+std::vector<std::string_view> closest_ids(std::string_view id, std::span<const std::string_view> ids, std::size_t count) {
+    const std::size_t near = std::max<std::size_t>(2, id.size() / 2);
+    std::vector<std::pair<std::size_t, std::string_view>> found;
+    for (std::string_view candidate : ids) {
+        const std::size_t distance = edit_distance(id, candidate);
+        const bool part = id.size() > candidate.size() && id.substr(0, candidate.size() + 1) == std::string(candidate) + "-";
+        if (distance <= near || part) found.emplace_back(distance, candidate);
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < found.size() && i < count; ++i) out.push_back(found[i].second);
+    return out;
+}
+
+std::string did_you_mean(std::span<const std::string_view> words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        out += i == 0 ? "; did you mean " : i + 1 == words.size() ? " or " : ", ";
+        out += quoted(words[i]);
+    }
+    return out.empty() ? out : out + "?";
 }
 
 std::string joined(std::span<const std::string_view> words) {

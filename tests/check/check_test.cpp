@@ -47,6 +47,22 @@ const DiagnosticCase kCases[] = {
     {"PageNamesThatThePortalUsesAreRefused", "content/pages/courses.de.md", "---\ntitle: Kurse\n---\n",
      {"content/pages/courses.de.md:1:1: error: the page name \"courses\" is taken by a part of the site; rename the "
       "file"}},
+    {"LevelWrittenWithAHyphen", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "A1-B1"),
+     {"content/courses/ik.yaml:3:8: error: \"level\" must be written {from: A1, to: B1}, not \"A1-B1\""}},
+    {"LevelWrittenWithAnEnDash", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "A2 – B1"),
+     {"content/courses/ik.yaml:3:8: error: \"level\" must be written {from: A2, to: B1}, not \"A2 – B1\""}},
+    {"SingleLevelWrittenAlone", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "B2"),
+     {"content/courses/ik.yaml:3:8: error: \"level\" must be written {from: B2, to: B2}, not \"B2\""}},
+    {"LevelThatIsNoLevel", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "Anfänger"),
+     {"content/courses/ik.yaml:3:8: error: \"level\" must be written {from: A1, to: B1} with CEFR levels A1, A2, B1, "
+      "B2, C1, C2; found \"Anfänger\""}},
+    {"GermanWeekdaysAreTaken", "content/courses/ik.yaml",
+     edited(course(), {{"[mon, tue]", "[Mo, Di, Mittwoch, do, Fr., samstag, So]"}}), {}},
+    {"WeekdayNotWrittenAsAKey", "content/courses/ik.yaml", edited(course(), {{"[mon, tue]", "[Mo, Dienstg, tues]"}}),
+     {"content/courses/ik.yaml:7:17: error: \"days\" cannot contain \"Dienstg\"; did you mean \"tue\"? Allowed: mon, "
+      "tue, wed, thu, fri, sat, sun",
+      "content/courses/ik.yaml:7:26: error: \"days\" cannot contain \"tues\"; did you mean \"tue\"? Allowed: mon, tue, "
+      "wed, thu, fri, sat, sun"}},
     {"TaxonomyTermWithoutLabel", "content/taxonomy.yaml", "life_phases: [school, retirement]\ntopics: [school]\n",
      {"content/taxonomy.yaml:1:23: error: life phase \"retirement\" has no label; add the message "
       "\"life_phase.retirement\" to the catalog i18n/de.txt"}},
@@ -79,9 +95,32 @@ TEST(Check, ReferencesToMissingRecords) {
                 ElementsAre("content/contacts/mbe.yaml:2:15: error: \"organisation\" refers to provider \"caritas\", "
                             "which does not exist (no file content/providers/caritas.yaml)",
                             "content/offers/a.yaml:3:11: error: \"provider\" refers to provider \"vhs-nord\", which does "
-                            "not exist (no file content/providers/vhs-nord.yaml)",
+                            "not exist (no file content/providers/vhs-nord.yaml); did you mean \"vhs\"?",
                             "content/offers/a.yaml:7:10: error: \"contact\" refers to contact \"nobody\", which does not "
                             "exist (no file content/contacts/nobody.yaml)"));
+}
+
+TEST(Check, MissingRecordsAreAnsweredWithTheClosestIds) {
+    TestSite site;
+    for (const char* id : {"vhs-nord", "vhs-sued", "vhs-ost", "vhs-west", "caritas"})
+        site.file(std::string("content/providers/") + id + ".yaml", "name: VHS\nchecked: 2026-11-01\n");
+    site.file("content/contacts/mbe.yaml", edited(kContact, {{"organisation: vhs", "organisation: vhs-nrd"}}));
+    site.file("content/offers/a.yaml", offer("description: \"[Beratung](ref:contact/mbe-caritas)\"\n", "vhs-sud"));
+    site.file("content/pathways/weg.yaml",
+              "title: {de: \"Weg\", en: \"Way\"}\nlife_phases: [school]\ntopics: [school]\nsteps:\n"
+              "  - title: {de: \"Schritt\", en: \"Step\"}\n    links: [provider/carritas]\nchecked: 2026-11-01\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/contacts/mbe.yaml:2:15: error: \"organisation\" refers to provider \"vhs-nrd\", "
+                            "which does not exist (no file content/providers/vhs-nrd.yaml); did you mean \"vhs-nord\", "
+                            "\"vhs-ost\" or \"vhs-sued\"?",
+                            "content/offers/a.yaml:3:11: error: \"provider\" refers to provider \"vhs-sud\", which does "
+                            "not exist (no file content/providers/vhs-sud.yaml); did you mean \"vhs-sued\", \"vhs-nord\" "
+                            "or \"vhs-ost\"?",
+                            "content/offers/a.yaml:7:26: error: link \"ref:contact/mbe-caritas\" points to a contact that "
+                            "does not exist (no file content/contacts/mbe-caritas.yaml); did you mean \"mbe\"?",
+                            "content/pathways/weg.yaml:6:13: error: link \"provider/carritas\" points to a provider that "
+                            "does not exist (no file content/providers/carritas.yaml); did you mean \"caritas\"?"));
 }
 
 TEST(Check, RefLinksInMarkdownMustExist) {

@@ -28,10 +28,43 @@ Located read_type(const FileContext& ctx, MapReader& m) {
     return type;
 }
 
+// A level written as one value ("A1-B1", "A1–B1", "B2") is answered with the form to write.
+void report_written_level(const FileContext& ctx, const YAML::Node& n) {
+    const std::string& written = n.Scalar();
+    auto is_level = [](std::string_view s) {
+        return std::find(std::begin(domain::kCefrLevels), std::end(domain::kCefrLevels), s) != std::end(domain::kCefrLevels);
+    };
+    std::string from, to;
+    for (std::string_view dash : {"-", "–", "—", "/"}) {
+        const auto at = written.find(dash);
+        if (at == std::string::npos) continue;
+        auto part = [](std::string s) {
+            s.erase(0, s.find_first_not_of(' '));
+            s.erase(s.find_last_not_of(' ') + 1);
+            return s;
+        };
+        from = part(written.substr(0, at));
+        to = part(written.substr(at + dash.size()));
+        break;
+    }
+    if (from.empty() && is_level(written)) from = to = written;
+    if (is_level(from) && is_level(to)) {
+        ctx.diags.error(position(ctx, n), "\"level\" must be written {from: " + from + ", to: " + to + "}, not \"" + written + "\"");
+        return;
+    }
+    ctx.diags.error(position(ctx, n), "\"level\" must be written {from: A1, to: B1} with CEFR levels " +
+                                          joined(domain::kCefrLevels) + "; found \"" + written + "\"");
+}
+
 Level read_level(const FileContext& ctx, MapReader& record) {
     Level level;
     YAML::Node n = record.node("level", Need::required);
     if (!n.IsDefined()) return level;
+    if (n.IsScalar()) {
+        report_written_level(ctx, n);
+        level.pos = position(ctx, n);
+        return level;
+    }
     MapReader m(ctx, n, "level", kLevelKeys);
     level.pos = m.pos();
     if (!m.valid()) return level;

@@ -63,6 +63,32 @@ const DiagnosticCase kCases[] = {
       "tue, wed, thu, fri, sat, sun",
       "content/courses/ik.yaml:7:26: error: \"days\" cannot contain \"tues\"; did you mean \"tue\"? Allowed: mon, tue, "
       "wed, thu, fri, sat, sun"}},
+    {"RegistrationDeadlineAfterTheStart", "content/courses/ik.yaml",
+     course() + "registration: {phone: \"+49 000 1\", deadline: 2027-01-20}\n",
+     {"content/courses/ik.yaml:9:46: error: the registration deadline (2027-01-20) is after the course starts "
+      "(2027-01-11); move \"deadline\" to the start or earlier"}},
+    {"RegistrationDeadlineOnTheFirstDay", "content/courses/ik.yaml",
+     course() + "registration: {phone: \"+49 000 1\", deadline: 2027-01-11}\n", {}},
+    {"CourseLongerThanAYearEndYearMistyped", "content/courses/ik.yaml", course("2027-01-11", "2028-07-16"),
+     {"content/courses/ik.yaml:5:6: warning: the course runs 552 days (2027-01-11 to 2028-07-16), more than a year; "
+      "check the year of \"end\" (if both dates are right, give \"lessons\" so that the length can be checked)"}},
+    {"CourseLongerThanAYearStartYearMistyped", "content/courses/ik.yaml", course("2026-01-12", "2027-07-16"),
+     {"content/courses/ik.yaml:4:8: warning: the course runs 550 days (2026-01-12 to 2027-07-16), more than a year; "
+      "check the year of \"start\" (if both dates are right, give \"lessons\" so that the length can be checked)"}},
+    {"CourseLongerThanItsLessonsNeed", "content/courses/ik.yaml", course("2027-01-11", "2028-07-16") + "lessons: 300\n",
+     {"content/courses/ik.yaml:5:6: warning: the course runs 552 days (2027-01-11 to 2028-07-16), far longer than its "
+      "300 lessons take at 8.5 hours a week; check the year of \"end\""}},
+    {"LongCourseThatItsLessonsExplain", "content/courses/ik.yaml", course("2027-01-11", "2028-03-24") + "lessons: 1300\n",
+     {}},
+    {"CourseStartedMoreThanAYearAgoStillRunning", "content/courses/ik.yaml", course("2025-09-01", "2027-01-29"),
+     {"content/courses/ik.yaml:4:8: warning: \"start\" is 2025-09-01, more than a year before today (2026-11-22), "
+      "and the course still runs until 2027-01-29; check the year of \"start\""}},
+    {"FullCourseNotCheckedForLong", "content/courses/ik.yaml",
+     edited(course(), {{"2026-11-10", "2026-03-01"}}) + "seats: full\n",
+     {"content/courses/ik.yaml:9:8: warning: this course was marked full on 2026-03-01 (\"checked\"), 266 days ago "
+      "(more than review_after_days: 180); seats may have opened; check with the provider and update \"seats\" and "
+      "\"checked\""}},
+    {"FullCourseCheckedRecently", "content/courses/ik.yaml", course() + "seats: full\n", {}},
     {"TaxonomyTermWithoutLabel", "content/taxonomy.yaml", "life_phases: [school, retirement]\ntopics: [school]\n",
      {"content/taxonomy.yaml:1:23: error: life phase \"retirement\" has no label; add the message "
       "\"life_phase.retirement\" to the catalog i18n/de.txt"}},

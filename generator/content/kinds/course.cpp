@@ -82,7 +82,10 @@ std::optional<Registration> read_registration(const FileContext& ctx, MapReader&
     out.phone = address_field(reg, "phone", AddressUse::phone);
     out.email = address_field(reg, "email", AddressUse::email);
     out.url = address_field(reg, "url", AddressUse::web);
-    out.deadline = reg.date("deadline");
+    if (YAML::Node d = reg.node("deadline"); d.IsDefined()) {
+        out.deadline_pos = position(ctx, d);
+        out.deadline = read_date(ctx, d, "deadline");
+    }
     return out;
 }
 
@@ -97,7 +100,10 @@ template <> Course RecordReader<Course>::read(const SourceFile& file, MapReader&
     c.title = m.text("title");
     c.provider = m.located("provider", Need::required).value_or(Located{});
     c.level = read_level(file.ctx, m);
-    if (auto start = m.date("start", Need::required)) c.start = *start;
+    if (YAML::Node s = m.node("start", Need::required); s.IsDefined()) {
+        c.start_pos = position(file.ctx, s);
+        if (auto start = read_date(file.ctx, s, "start")) c.start = *start;
+    }
     if (YAML::Node e = m.node("end", Need::required); e.IsDefined()) {
         c.end_pos = position(file.ctx, e);
         if (auto end = read_date(file.ctx, e, "end")) c.end = *end;
@@ -108,6 +114,7 @@ template <> Course RecordReader<Course>::read(const SourceFile& file, MapReader&
     c.location = read_location(file.ctx, m);
     c.childcare = m.boolean("childcare");
     c.seats = m.one_of("seats", domain::kSeats).value_or("");
+    if (!c.seats.empty()) c.seats_pos = position(file.ctx, m.node("seats"));
     c.fee = read_fee(file.ctx, m);
     c.fee_note = m.text("fee_note");
     c.registration = read_registration(file.ctx, m);

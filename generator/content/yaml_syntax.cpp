@@ -282,6 +282,9 @@ SyntaxProblem explain_syntax_error(const FileContext& file, const YAML::Mark& ma
             skip_deeper_than = npos;
         }
         if (l.tab != npos) return {at(file, i, l.tab), "a tab character indents this line; use spaces"};
+        if (l.text.starts_with("<<<<<<<") || l.text.starts_with("=======") || l.text.starts_with(">>>>>>>"))
+            return {at(file, i, 0), "this line is left over from merging two versions of the file; keep the lines you "
+                                    "want and delete the lines <<<<<<<, ======= and >>>>>>>"};
         if (l.blank) continue;
         const bool in_flow = !open.empty();
         bool continues = false;

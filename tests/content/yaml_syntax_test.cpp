@@ -73,6 +73,10 @@ const DiagnosticCase kCases[] = {
      {"content/offers/a.yaml:9:1: error: a tab character indents this line; use spaces"}},
     {"NoSpaceAfterTheColonInAFileOfOneLine", "content/providers/vhs.yaml", "name:VHS\n",
      {"content/providers/vhs.yaml:1:5: error: put a space after the colon: name: VHS"}},
+    {"MergeConflictMarkers", kOffer,
+     edited(offer(), {{"provider: vhs\n", "<<<<<<< HEAD\nprovider: vhs\n=======\nprovider: vhs-nord\n>>>>>>> andere\n"}}),
+     {"content/offers/a.yaml:3:1: error: this line is left over from merging two versions of the file; keep the lines "
+      "you want and delete the lines <<<<<<<, ======= and >>>>>>>"}},
     // Valid YAML that looks like these mistakes is read as it is.
     {"QuotedTextOverSeveralIndentedLinesIsFine", kOffer, offer("fee_note: \"Ermäßigung\n  mit Karte\"\n"), {}},
     {"ColonsInQuotesAndAddressesAreFine", kOffer,

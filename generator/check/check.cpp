@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "check/course_checks.h"
 #include "common/url_policy.h"
 #include "content/domain.h"
 #include "content/ids.h"
@@ -98,12 +99,18 @@ private:
         }
     }
 
+    // "; did you mean "vhs"?": the existing ids of `kind` closest to `id`.
+    std::string meant_id(RecordKind kind, std::string_view id) {
+        const std::vector<std::string_view> existing(ids(kind).begin(), ids(kind).end());
+        return did_you_mean(closest_ids(id, existing));
+    }
+
     void reference(const Located& ref, RecordKind kind, std::string_view field) {
         if (ref.value.empty()) return;
         if (ids(kind).count(ref.value)) return;
         std::string msg = q(field) + " refers to " + std::string(name(kind)) + " " + q(ref.value) + ", which does not exist";
         msg += " (no file content/" + std::string(info(kind).folder) + "/" + ref.value + ".yaml)";
-        diags_.error(ref.pos, msg);
+        diags_.error(ref.pos, msg + meant_id(kind, ref.value));
     }
 
     void record_link(const std::string& kind_name, const std::string& id, const SourcePos& pos, std::string_view shown) {
@@ -114,7 +121,7 @@ private:
         }
         if (!ids(*kind).count(id))
             diags_.error(pos, "link " + q(shown) + " points to a " + kind_name + " that does not exist (no file content/" +
-                                  std::string(info(*kind).folder) + "/" + id + ".yaml)");
+                                  std::string(info(*kind).folder) + "/" + id + ".yaml)" + meant_id(*kind, id));
     }
 
     void markdown_links(const std::vector<Located>& links) {
@@ -139,13 +146,15 @@ private:
     }
 
     // What every kind of record is checked for; `what` names the kind in messages.
-    void common(const Record& r, std::string_view what) {
+    // Without `review`, the record's age was reported in a warning of its own kind.
+    void common(const Record& r, std::string_view what, bool review = true) {
         terms(r.life_phases, life_phases_, "life phase");
         terms(r.topics, topics_, "topic");
         markdown_links(r.markdown_links);
         if (!r.checked) return;
         const auto age = (std::chrono::sys_days{today_} - std::chrono::sys_days{*r.checked}).count();
         if (age > c_.site.review_after_days) {
+            if (!review) return;
             diags_.warning(r.checked_pos, "this " + std::string(what) + " was last checked on " + to_iso(*r.checked) + ", " +
                                               std::to_string(age) + " days ago (more than review_after_days: " +
                                               std::to_string(c_.site.review_after_days) +
@@ -175,16 +184,12 @@ private:
     }
 
     void record(const Course& c) {
-        common(c, name(RecordKind::course));
+        common(c, name(RecordKind::course), !report_full_course(c, today_, c_.site.review_after_days, diags_));
         reference(c.provider, RecordKind::provider, "provider");
         if (!c.level.from.empty() && !c.level.to.empty() && c.level.to < c.level.from)
             diags_.error(c.level.pos, "the level runs backwards: \"to\" (" + c.level.to + ") is below \"from\" (" + c.level.from + ")");
         slots(c.schedule);
-        if (!c.start.ok() || !c.end.ok()) return;
-        if (c.end < c.start)
-            diags_.error(c.end_pos, "the course ends (" + to_iso(c.end) + ") before it starts (" + to_iso(c.start) + ")");
-        else if (c.end < today_)
-            diags_.warning(c.end_pos, "this course ended on " + to_iso(c.end) + " and is not published; update or remove it");
+        check_course_dates(c, today_, diags_);
     }
 
     void record(const Contact& c) {

@@ -22,6 +22,17 @@ int number(std::string_view s) {
 constexpr std::array<std::string_view, 7> kWeekdays = {"mon", "tue", "wed", "thu",
                                                        "fri", "sat", "sun"};
 
+constexpr WeekdaySpelling kSpellings[] = {
+    {"mon", Weekday::mon}, {"tue", Weekday::tue}, {"wed", Weekday::wed}, {"thu", Weekday::thu},
+    {"fri", Weekday::fri}, {"sat", Weekday::sat}, {"sun", Weekday::sun},
+    {"mo", Weekday::mon},  {"di", Weekday::tue},  {"mi", Weekday::wed},  {"do", Weekday::thu},
+    {"fr", Weekday::fri},  {"sa", Weekday::sat},  {"so", Weekday::sun},
+    {"montag", Weekday::mon}, {"dienstag", Weekday::tue}, {"mittwoch", Weekday::wed}, {"donnerstag", Weekday::thu},
+    {"freitag", Weekday::fri}, {"samstag", Weekday::sat}, {"sonnabend", Weekday::sat}, {"sonntag", Weekday::sun},
+    {"monday", Weekday::mon}, {"tuesday", Weekday::tue}, {"wednesday", Weekday::wed}, {"thursday", Weekday::thu},
+    {"friday", Weekday::fri}, {"saturday", Weekday::sat}, {"sunday", Weekday::sun},
+};
+
 }  // namespace
 
 ParsedDate parse_date(std::string_view t) {
@@ -65,10 +76,16 @@ ParsedTime parse_time(std::string_view t) {
 }
 
 std::optional<Weekday> parse_weekday(std::string_view text) {
-    for (std::size_t i = 0; i < kWeekdays.size(); ++i)
-        if (kWeekdays[i] == text) return static_cast<Weekday>(i);
+    std::string lower;
+    for (char c : text) lower += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    const bool dot = !lower.empty() && lower.back() == '.';
+    if (dot) lower.pop_back();
+    for (const WeekdaySpelling& s : kSpellings)
+        if (s.text == lower && (!dot || s.text.size() <= 3)) return s.day;
     return std::nullopt;
 }
+
+std::span<const WeekdaySpelling> weekday_spellings() { return kSpellings; }
 
 std::string_view weekday_key(Weekday d) { return kWeekdays[static_cast<std::size_t>(d)]; }
 

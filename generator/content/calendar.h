@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,7 +38,15 @@ struct ParsedTime {
 ParsedTime parse_time(std::string_view text);
 
 enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
+// The keys mon … sun, and the names coordinators write besides them: German abbreviations and
+// names (Di, Dienstag) and English names (tuesday), in any case, an abbreviation also with a dot
+// ("Di."). Each is the same day as its key, so the site does not depend on the spelling.
 std::optional<Weekday> parse_weekday(std::string_view text);
+struct WeekdaySpelling {
+    std::string_view text;  // lowercase
+    Weekday day;
+};
+std::span<const WeekdaySpelling> weekday_spellings();
 std::string_view weekday_key(Weekday d);
 
 }  // namespace lotse

@@ -1,6 +1,7 @@
 #include "content/reading.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "content/calendar.h"
 #include "content/domain.h"
@@ -85,13 +86,35 @@ std::optional<Fee> read_fee_map(const FileContext& ctx, const YAML::Node& n, Fee
     return fee;
 }
 
+// A slot's weekdays; a word that is no weekday is reported with the key of the day it is closest to.
+std::vector<Weekday> read_days(const FileContext& ctx, MapReader& m) {
+    std::vector<Weekday> days;
+    for (const Located& d : m.words("days", Need::required)) {
+        if (const std::optional<Weekday> day = parse_weekday(d.value)) {
+            days.push_back(*day);
+            continue;
+        }
+        std::vector<std::string_view> spellings;
+        for (const WeekdaySpelling& s : weekday_spellings()) spellings.push_back(s.text);
+        std::string lower;
+        for (char c : d.value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string hint = ";";
+        if (const auto meant = closest(lower, spellings)) {
+            const auto at = std::find(spellings.begin(), spellings.end(), *meant) - spellings.begin();
+            hint = "; did you mean \"" + std::string(weekday_key(weekday_spellings()[at].day)) + "\"?";
+        }
+        ctx.diags.error(d.pos, "\"days\" cannot contain \"" + d.value + "\"" + hint + " Allowed: " + joined(domain::kWeekdays));
+    }
+    return days;
+}
+
 // One item of a list of time slots; nullopt if it is not a whole slot (reported).
 std::optional<TimeSlot> read_slot(const FileContext& ctx, const YAML::Node& item) {
     MapReader m(ctx, item, "time slot", kSlotKeys);
     if (!m.valid()) return std::nullopt;
     TimeSlot slot;
     slot.pos = m.pos();
-    for (const Located& d : m.words("days", Need::required, domain::kWeekdays)) slot.days.push_back(*parse_weekday(d.value));
+    slot.days = read_days(ctx, m);
     auto from = m.node("from", Need::required);
     auto to = m.node("to", Need::required);
     auto f = from.IsDefined() ? read_time(ctx, from, "from") : std::nullopt;

@@ -22,7 +22,7 @@ template <typename A> void fields(A& a, Fee& x) { a(x.free), a(x.amount), a(x.cu
 template <typename A> void fields(A& a, TimeSlot& x) { a(x.days), a(x.from), a(x.to), a(x.note), a(x.pos); }
 template <typename A> void fields(A& a, DateSpan& x) { a(x.from), a(x.until), a(x.pos); }
 template <typename A> void fields(A& a, Level& x) { a(x.from), a(x.to), a(x.pos); }
-template <typename A> void fields(A& a, Registration& x) { a(x.phone), a(x.email), a(x.url), a(x.deadline); }
+template <typename A> void fields(A& a, Registration& x) { a(x.phone), a(x.email), a(x.url), a(x.deadline), a(x.deadline_pos); }
 template <typename A> void fields(A& a, RecordRef& x) { a(x.kind), a(x.id), a(x.pos); }
 template <typename A> void fields(A& a, PathwayStep& x) { a(x.title), a(x.text), a(x.links); }
 template <typename A> void fields(A& a, Diagnostic& x) { a(x.severity), a(x.pos), a(x.message); }
@@ -38,8 +38,9 @@ template <typename A> void fields(A& a, Offer& x) {
         a(x.dates), a(x.fee), a(x.childcare), a(x.url);
 }
 template <typename A> void fields(A& a, Course& x) {
-    common_fields(a, x), a(x.type), a(x.title), a(x.fee_note), a(x.provider), a(x.level), a(x.start), a(x.end), a(x.end_pos),
-        a(x.schedule), a(x.lessons), a(x.mode), a(x.location), a(x.childcare), a(x.seats), a(x.fee), a(x.registration);
+    common_fields(a, x), a(x.type), a(x.title), a(x.fee_note), a(x.provider), a(x.level), a(x.start), a(x.start_pos), a(x.end), a(x.end_pos),
+        a(x.schedule), a(x.lessons), a(x.mode), a(x.location), a(x.childcare), a(x.seats), a(x.seats_pos), a(x.fee),
+        a(x.registration);
 }
 template <typename A> void fields(A& a, Contact& x) {
     common_fields(a, x), a(x.name), a(x.organisation), a(x.person), a(x.languages), a(x.location), a(x.phone), a(x.email),

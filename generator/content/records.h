@@ -93,6 +93,7 @@ struct Level {
 struct Registration {
     std::string phone, email, url;
     std::optional<Date> deadline;
+    SourcePos deadline_pos;
 
     bool operator==(const Registration&) const = default;
 };
@@ -147,13 +148,14 @@ struct Course : Record {
     Located provider;
     Level level;
     Date start{}, end{};
-    SourcePos end_pos;
+    SourcePos start_pos, end_pos;
     std::vector<TimeSlot> schedule;
     std::optional<int> lessons;
     std::string mode = "in-person";
     Location location;
     std::optional<bool> childcare;
     std::string seats;
+    SourcePos seats_pos;
     std::optional<Fee> fee;
     std::optional<Registration> registration;
 

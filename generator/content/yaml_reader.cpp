@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/ids.h"
+#include "content/yaml_syntax.h"
 
 namespace lotse {
 
@@ -59,9 +60,22 @@ SourcePos position(const FileContext& file, const YAML::Node& node) {
     return position(file, node.Mark());
 }
 
+namespace {
+
+// A mistake YAML reads without complaint as something else: reported like a syntax error.
+bool report_slip(const FileContext& file, const YAML::Node& scalar, bool is_key_without_value) {
+    SyntaxProblem problem;
+    if (!is_unclosed_quote(file, scalar, problem) && !(is_key_without_value && is_glued_key(file, scalar, problem)))
+        return false;
+    file.diags.error(problem.pos, problem.message);
+    return true;
+}
+
 // Reports every key given twice in a mapping, in every mapping of the document: YAML readers
-// differ on which of the two counts, so a coordinator's correction could silently not show.
-void report_keys_given_twice(const FileContext& file, const YAML::Node& root) {
+// differ on which of the two counts, so a coordinator's correction could silently not show. Also
+// reports the slips above; returns whether there was one.
+bool walk_document(const FileContext& file, const YAML::Node& root) {
+    bool slipped = report_slip(file, root, root.IsScalar());
     // An alias is its anchor's node again: each collection is walked once, known by where it is.
     std::set<int> walked;
     std::vector<YAML::Node> pending{root};
@@ -70,13 +84,18 @@ void report_keys_given_twice(const FileContext& file, const YAML::Node& root) {
         pending.pop_back();
         if (!(node.IsMap() || node.IsSequence()) || !walked.insert(node.Mark().pos).second) continue;
         if (node.IsSequence()) {
-            for (const auto& item : node) pending.push_back(item);
+            for (const auto& item : node) {
+                if (item.IsScalar()) slipped = report_slip(file, item, false) || slipped;
+                pending.push_back(item);
+            }
             continue;
         }
         std::map<std::string, int> first_line;
         for (auto it = node.begin(); it != node.end(); ++it) {
             pending.push_back(it->second);
+            if (it->second.IsScalar()) slipped = report_slip(file, it->second, false) || slipped;
             if (!it->first.IsScalar()) continue;
+            slipped = report_slip(file, it->first, it->second.IsNull()) || slipped;
             const SourcePos key_pos = position(file, it->first);
             const auto [first, fresh] = first_line.emplace(it->first.Scalar(), key_pos.line);
             if (!fresh)
@@ -85,16 +104,19 @@ void report_keys_given_twice(const FileContext& file, const YAML::Node& root) {
                                               std::to_string(first->second) + "); keep one");
         }
     }
+    return slipped;
 }
+
+}  // namespace
 
 std::optional<YAML::Node> parse_yaml(const FileContext& file, const std::string& text) {
     try {
         YAML::Node root = YAML::Load(text);
-        report_keys_given_twice(file, root);
+        if (walk_document(file, root)) return std::nullopt;
         return root;
     } catch (const YAML::ParserException& e) {
-        file.diags.error(position(file, e.mark), "this is not valid YAML: " + e.msg +
-                                  " (check the indentation, colons and quotes on this line or just before)");
+        SyntaxProblem problem = explain_syntax_error(file, e.mark);
+        file.diags.error(problem.pos, std::move(problem.message));
     } catch (const YAML::Exception& e) {
         file.diags.error({file.path, 1 + file.line_offset, 1}, "this is not valid YAML: " + e.msg);
     }
@@ -335,28 +357,59 @@ std::vector<Located> MapReader::words(std::string_view key, Need need,
     return out;
 }
 
+namespace {
+
+// Levenshtein distance, one row at a time.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
 std::optional<std::string_view> closest(std::string_view word, std::span<const std::string_view> candidates) {
     std::optional<std::string_view> best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (std::string_view c : candidates) {
-        // Levenshtein distance, one row at a time.
-        std::vector<std::size_t> row(c.size() + 1);
-        for (std::size_t j = 0; j <= c.size(); ++j) row[j] = j;
-        for (std::size_t i = 1; i <= word.size(); ++i) {
-            std::size_t diagonal = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= c.size(); ++j) {
-                const std::size_t above = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == c[j - 1] ? 0 : 1)});
-                diagonal = above;
-            }
-        }
-        if (row[c.size()] < best_distance) {
-            best_distance = row[c.size()];
+        if (const std::size_t distance = edit_distance(word, c); distance < best_distance) {
+            best_distance = distance;
             best = c;
         }
     }
     return best;
+}
+
+std::vector<std::string_view> closest_ids(std::string_view id, std::span<const std::string_view> ids, std::size_t count) {
+    const std::size_t near = std::max<std::size_t>(2, id.size() / 2);
+    std::vector<std::pair<std::size_t, std::string_view>> found;
+    for (std::string_view candidate : ids) {
+        const std::size_t distance = edit_distance(id, candidate);
+        const bool part = id.size() > candidate.size() && id.substr(0, candidate.size() + 1) == std::string(candidate) + "-";
+        if (distance <= near || part) found.emplace_back(distance, candidate);
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < found.size() && i < count; ++i) out.push_back(found[i].second);
+    return out;
+}
+
+std::string did_you_mean(std::span<const std::string_view> words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        out += i == 0 ? "; did you mean " : i + 1 == words.size() ? " or " : ", ";
+        out += quoted(words[i]);
+    }
+    return out.empty() ? out : out + "?";
 }
 
 std::string joined(std::span<const std::string_view> words) {

@@ -103,6 +103,12 @@ std::optional<int> read_time(const FileContext& file, const YAML::Node& node, st
 
 // "titel" -> "title": the closest allowed word, if it is close enough to be a likely typo.
 std::optional<std::string_view> closest(std::string_view word, std::span<const std::string_view> candidates);
+// "vhs-nrd" -> "vhs-nord", "vhs-ost", "vhs": up to `count` of `ids` close to an id that does not
+// exist, nearest first; an id that one of them begins with, hyphen included, counts as close.
+std::vector<std::string_view> closest_ids(std::string_view id, std::span<const std::string_view> ids,
+                                          std::size_t count = 3);
+// "; did you mean \"a\", \"b\" or \"c\"?", or nothing for no words.
+std::string did_you_mean(std::span<const std::string_view> words);
 std::string joined(std::span<const std::string_view> words);
 inline std::optional<std::string_view> closest(std::string_view word, std::initializer_list<std::string_view> candidates) {
     return closest(word, std::span<const std::string_view>(candidates.begin(), candidates.size()));

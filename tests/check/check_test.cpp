@@ -47,6 +47,48 @@ const DiagnosticCase kCases[] = {
     {"PageNamesThatThePortalUsesAreRefused", "content/pages/courses.de.md", "---\ntitle: Kurse\n---\n",
      {"content/pages/courses.de.md:1:1: error: the page name \"courses\" is taken by a part of the site; rename the "
       "file"}},
+    {"LevelWrittenWithAHyphen", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "A1-B1"),
+     {"content/courses/ik.yaml:3:8: error: \"level\" must be written {from: A1, to: B1}, not \"A1-B1\""}},
+    {"LevelWrittenWithAnEnDash", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "A2 – B1"),
+     {"content/courses/ik.yaml:3:8: error: \"level\" must be written {from: A2, to: B1}, not \"A2 – B1\""}},
+    {"SingleLevelWrittenAlone", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "B2"),
+     {"content/courses/ik.yaml:3:8: error: \"level\" must be written {from: B2, to: B2}, not \"B2\""}},
+    {"LevelThatIsNoLevel", "content/courses/ik.yaml", course("2027-01-11", "2027-07-16", "Anfänger"),
+     {"content/courses/ik.yaml:3:8: error: \"level\" must be written {from: A1, to: B1} with CEFR levels A1, A2, B1, "
+      "B2, C1, C2; found \"Anfänger\""}},
+    {"GermanWeekdaysAreTaken", "content/courses/ik.yaml",
+     edited(course(), {{"[mon, tue]", "[Mo, Di, Mittwoch, do, Fr., samstag, So]"}}), {}},
+    {"WeekdayNotWrittenAsAKey", "content/courses/ik.yaml", edited(course(), {{"[mon, tue]", "[Mo, Dienstg, tues]"}}),
+     {"content/courses/ik.yaml:7:17: error: \"days\" cannot contain \"Dienstg\"; did you mean \"tue\"? Allowed: mon, "
+      "tue, wed, thu, fri, sat, sun",
+      "content/courses/ik.yaml:7:26: error: \"days\" cannot contain \"tues\"; did you mean \"tue\"? Allowed: mon, tue, "
+      "wed, thu, fri, sat, sun"}},
+    {"RegistrationDeadlineAfterTheStart", "content/courses/ik.yaml",
+     course() + "registration: {phone: \"+49 000 1\", deadline: 2027-01-20}\n",
+     {"content/courses/ik.yaml:9:46: error: the registration deadline (2027-01-20) is after the course starts "
+      "(2027-01-11); move \"deadline\" to the start or earlier"}},
+    {"RegistrationDeadlineOnTheFirstDay", "content/courses/ik.yaml",
+     course() + "registration: {phone: \"+49 000 1\", deadline: 2027-01-11}\n", {}},
+    {"CourseLongerThanAYearEndYearMistyped", "content/courses/ik.yaml", course("2027-01-11", "2028-07-16"),
+     {"content/courses/ik.yaml:5:6: warning: the course runs 552 days (2027-01-11 to 2028-07-16), more than a year; "
+      "check the year of \"end\" (if both dates are right, give \"lessons\" so that the length can be checked)"}},
+    {"CourseLongerThanAYearStartYearMistyped", "content/courses/ik.yaml", course("2026-01-12", "2027-07-16"),
+     {"content/courses/ik.yaml:4:8: warning: the course runs 550 days (2026-01-12 to 2027-07-16), more than a year; "
+      "check the year of \"start\" (if both dates are right, give \"lessons\" so that the length can be checked)"}},
+    {"CourseLongerThanItsLessonsNeed", "content/courses/ik.yaml", course("2027-01-11", "2028-07-16") + "lessons: 300\n",
+     {"content/courses/ik.yaml:5:6: warning: the course runs 552 days (2027-01-11 to 2028-07-16), far longer than its "
+      "300 lessons take at 8.5 hours a week; check the year of \"end\""}},
+    {"LongCourseThatItsLessonsExplain", "content/courses/ik.yaml", course("2027-01-11", "2028-03-24") + "lessons: 1300\n",
+     {}},
+    {"CourseStartedMoreThanAYearAgoStillRunning", "content/courses/ik.yaml", course("2025-09-01", "2027-01-29"),
+     {"content/courses/ik.yaml:4:8: warning: \"start\" is 2025-09-01, more than a year before today (2026-11-22), "
+      "and the course still runs until 2027-01-29; check the year of \"start\""}},
+    {"FullCourseNotCheckedForLong", "content/courses/ik.yaml",
+     edited(course(), {{"2026-11-10", "2026-03-01"}}) + "seats: full\n",
+     {"content/courses/ik.yaml:9:8: warning: this course was marked full on 2026-03-01 (\"checked\"), 266 days ago "
+      "(more than review_after_days: 180); seats may have opened; check with the provider and update \"seats\" and "
+      "\"checked\""}},
+    {"FullCourseCheckedRecently", "content/courses/ik.yaml", course() + "seats: full\n", {}},
     {"TaxonomyTermWithoutLabel", "content/taxonomy.yaml", "life_phases: [school, retirement]\ntopics: [school]\n",
      {"content/taxonomy.yaml:1:23: error: life phase \"retirement\" has no label; add the message "
       "\"life_phase.retirement\" to the catalog i18n/de.txt"}},
@@ -79,9 +121,32 @@ TEST(Check, ReferencesToMissingRecords) {
                 ElementsAre("content/contacts/mbe.yaml:2:15: error: \"organisation\" refers to provider \"caritas\", "
                             "which does not exist (no file content/providers/caritas.yaml)",
                             "content/offers/a.yaml:3:11: error: \"provider\" refers to provider \"vhs-nord\", which does "
-                            "not exist (no file content/providers/vhs-nord.yaml)",
+                            "not exist (no file content/providers/vhs-nord.yaml); did you mean \"vhs\"?",
                             "content/offers/a.yaml:7:10: error: \"contact\" refers to contact \"nobody\", which does not "
                             "exist (no file content/contacts/nobody.yaml)"));
+}
+
+TEST(Check, MissingRecordsAreAnsweredWithTheClosestIds) {
+    TestSite site;
+    for (const char* id : {"vhs-nord", "vhs-sued", "vhs-ost", "vhs-west", "caritas"})
+        site.file(std::string("content/providers/") + id + ".yaml", "name: VHS\nchecked: 2026-11-01\n");
+    site.file("content/contacts/mbe.yaml", edited(kContact, {{"organisation: vhs", "organisation: vhs-nrd"}}));
+    site.file("content/offers/a.yaml", offer("description: \"[Beratung](ref:contact/mbe-caritas)\"\n", "vhs-sud"));
+    site.file("content/pathways/weg.yaml",
+              "title: {de: \"Weg\", en: \"Way\"}\nlife_phases: [school]\ntopics: [school]\nsteps:\n"
+              "  - title: {de: \"Schritt\", en: \"Step\"}\n    links: [provider/carritas]\nchecked: 2026-11-01\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/contacts/mbe.yaml:2:15: error: \"organisation\" refers to provider \"vhs-nrd\", "
+                            "which does not exist (no file content/providers/vhs-nrd.yaml); did you mean \"vhs-nord\", "
+                            "\"vhs-ost\" or \"vhs-sued\"?",
+                            "content/offers/a.yaml:3:11: error: \"provider\" refers to provider \"vhs-sud\", which does "
+                            "not exist (no file content/providers/vhs-sud.yaml); did you mean \"vhs-sued\", \"vhs-nord\" "
+                            "or \"vhs-ost\"?",
+                            "content/offers/a.yaml:7:26: error: link \"ref:contact/mbe-caritas\" points to a contact that "
+                            "does not exist (no file content/contacts/mbe-caritas.yaml); did you mean \"mbe\"?",
+                            "content/pathways/weg.yaml:6:13: error: link \"provider/carritas\" points to a provider that "
+                            "does not exist (no file content/providers/carritas.yaml); did you mean \"caritas\"?"));
 }
 
 TEST(Check, RefLinksInMarkdownMustExist) {

@@ -212,8 +212,7 @@ TEST_F(YamlReader, LineOffsetMovesEveryPositionDown) {
     EXPECT_THAT(reported(),
                 ElementsAre("x.yaml:3:7: error: \"menu\" cannot be \"top\"; Allowed: main, footer, none",
                             "x.yaml:2:1: error: page is missing the required field \"weight\"",
-                            "x.yaml:3:5: error: this is not valid YAML: end of sequence flow not found (check the "
-                            "indentation, colons and quotes on this line or just before)"));
+                            "x.yaml:2:8: error: the \"[\" here is not closed; add the \"]\" that ends the list"));
 }
 
 // The closest allowed word to a typo, if it is close enough to be one (the "did you mean").

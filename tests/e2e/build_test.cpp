@@ -395,7 +395,7 @@ TEST(Output, ProblemsWithTheContentAndTheTemplatesAreShownTogetherAndTheOutputIs
     site.file("templates/home.mustache", "<h1>{{#site_title}}</h1>\n");
     site.file("content/offers/kaputt.yaml", "title: {de: \"Kaputt\"\nsummary: x\n");
     EXPECT_EQ(site.build(), 1);
-    EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("content/offers/kaputt.yaml:2:1: error: ")));
+    EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("content/offers/kaputt.yaml:1:8: error: the \"{\" here is not closed")));
     EXPECT_THAT(site.diagnostics(), testing::Contains(HasSubstr("templates/home.mustache: error: this template cannot be used: ")));
     // The output folder (not Lotse's) is never looked at for writing: no complaint about it, and
     // nothing made beside it.

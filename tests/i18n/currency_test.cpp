@@ -127,9 +127,9 @@ TEST(TranslationRecordFile, AMangledFileIsAWarningAndItsTranslationsCountAsUnrec
     ASSERT_EQ(diags.items().size(), 1u);
     EXPECT_EQ(diags.items()[0].severity, Severity::warning);
     EXPECT_EQ(format(diags.items()[0]),
-              "content/translations.yaml:3:11: warning: this is not valid YAML: illegal map value (check the indentation, "
-              "colons and quotes on this line or just before); until this is mended, the translations it names count as "
-              "unrecorded");
+              "content/translations.yaml:2:1: warning: this line is left over from merging two versions of the file; "
+              "keep the lines you want and delete the lines <<<<<<<, ======= and >>>>>>>; until this is mended, the "
+              "translations it names count as unrecorded");
     EXPECT_EQ(r.source_of("offer/kita/title", "en"), nullptr);
 }
 

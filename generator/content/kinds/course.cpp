@@ -28,10 +28,43 @@ Located read_type(const FileContext& ctx, MapReader& m) {
     return type;
 }
 
+// A level written as one value ("A1-B1", "A1–B1", "B2") is answered with the form to write.
+void report_written_level(const FileContext& ctx, const YAML::Node& n) {
+    const std::string& written = n.Scalar();
+    auto is_level = [](std::string_view s) {
+        return std::find(std::begin(domain::kCefrLevels), std::end(domain::kCefrLevels), s) != std::end(domain::kCefrLevels);
+    };
+    std::string from, to;
+    for (std::string_view dash : {"-", "–", "—", "/"}) {
+        const auto at = written.find(dash);
+        if (at == std::string::npos) continue;
+        auto part = [](std::string s) {
+            s.erase(0, s.find_first_not_of(' '));
+            s.erase(s.find_last_not_of(' ') + 1);
+            return s;
+        };
+        from = part(written.substr(0, at));
+        to = part(written.substr(at + dash.size()));
+        break;
+    }
+    if (from.empty() && is_level(written)) from = to = written;
+    if (is_level(from) && is_level(to)) {
+        ctx.diags.error(position(ctx, n), "\"level\" must be written {from: " + from + ", to: " + to + "}, not \"" + written + "\"");
+        return;
+    }
+    ctx.diags.error(position(ctx, n), "\"level\" must be written {from: A1, to: B1} with CEFR levels " +
+                                          joined(domain::kCefrLevels) + "; found \"" + written + "\"");
+}
+
 Level read_level(const FileContext& ctx, MapReader& record) {
     Level level;
     YAML::Node n = record.node("level", Need::required);
     if (!n.IsDefined()) return level;
+    if (n.IsScalar()) {
+        report_written_level(ctx, n);
+        level.pos = position(ctx, n);
+        return level;
+    }
     MapReader m(ctx, n, "level", kLevelKeys);
     level.pos = m.pos();
     if (!m.valid()) return level;
@@ -49,7 +82,10 @@ std::optional<Registration> read_registration(const FileContext& ctx, MapReader&
     out.phone = address_field(reg, "phone", AddressUse::phone);
     out.email = address_field(reg, "email", AddressUse::email);
     out.url = address_field(reg, "url", AddressUse::web);
-    out.deadline = reg.date("deadline");
+    if (YAML::Node d = reg.node("deadline"); d.IsDefined()) {
+        out.deadline_pos = position(ctx, d);
+        out.deadline = read_date(ctx, d, "deadline");
+    }
     return out;
 }
 
@@ -64,7 +100,10 @@ template <> Course RecordReader<Course>::read(const SourceFile& file, MapReader&
     c.title = m.text("title");
     c.provider = m.located("provider", Need::required).value_or(Located{});
     c.level = read_level(file.ctx, m);
-    if (auto start = m.date("start", Need::required)) c.start = *start;
+    if (YAML::Node s = m.node("start", Need::required); s.IsDefined()) {
+        c.start_pos = position(file.ctx, s);
+        if (auto start = read_date(file.ctx, s, "start")) c.start = *start;
+    }
     if (YAML::Node e = m.node("end", Need::required); e.IsDefined()) {
         c.end_pos = position(file.ctx, e);
         if (auto end = read_date(file.ctx, e, "end")) c.end = *end;
@@ -75,6 +114,7 @@ template <> Course RecordReader<Course>::read(const SourceFile& file, MapReader&
     c.location = read_location(file.ctx, m);
     c.childcare = m.boolean("childcare");
     c.seats = m.one_of("seats", domain::kSeats).value_or("");
+    if (!c.seats.empty()) c.seats_pos = position(file.ctx, m.node("seats"));
     c.fee = read_fee(file.ctx, m);
     c.fee_note = m.text("fee_note");
     c.registration = read_registration(file.ctx, m);

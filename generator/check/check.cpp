@@ -105,9 +105,20 @@ private:
         return did_you_mean(closest_ids(id, existing));
     }
 
+    // Whether the file `id` of `kind` would have is there but could not be read: its own error is
+    // reported, and saying the record does not exist would send the coordinator looking for a file
+    // that is right there.
+    bool has_broken_file(RecordKind kind, std::string_view id) const {
+        std::string tail = "/";
+        tail.append(info(kind).folder).append("/").append(id).append(".yaml");
+        for (const Diagnostic& d : diags_.items())
+            if (d.severity == Severity::error && d.pos.file.str().ends_with(tail)) return true;
+        return false;
+    }
+
     void reference(const Located& ref, RecordKind kind, std::string_view field) {
         if (ref.value.empty()) return;
-        if (ids(kind).count(ref.value)) return;
+        if (ids(kind).count(ref.value) || has_broken_file(kind, ref.value)) return;
         std::string msg = q(field) + " refers to " + std::string(name(kind)) + " " + q(ref.value) + ", which does not exist";
         msg += " (no file content/" + std::string(info(kind).folder) + "/" + ref.value + ".yaml)";
         diags_.error(ref.pos, msg + meant_id(kind, ref.value));
@@ -119,7 +130,7 @@ private:
             diags_.error(pos, "link " + q(shown) + " names the kind " + q(kind_name) + "; use " + kind_names());
             return;
         }
-        if (!ids(*kind).count(id))
+        if (!ids(*kind).count(id) && !has_broken_file(*kind, id))
             diags_.error(pos, "link " + q(shown) + " points to a " + kind_name + " that does not exist (no file content/" +
                                   std::string(info(*kind).folder) + "/" + id + ".yaml)" + meant_id(*kind, id));
     }

@@ -126,6 +126,20 @@ TEST(Check, ReferencesToMissingRecords) {
                             "exist (no file content/contacts/nobody.yaml)"));
 }
 
+// A record whose own file has a mistake is not "missing": its file's error is the one to fix, and
+// the records that refer to it are not reported as well.
+TEST(Check, AReferenceToARecordWithAnErrorInItsFileIsNotReportedAsMissing) {
+    TestSite site;
+    site.file("content/providers/caritas.yaml", "name:Caritas\nchecked: 2026-11-01\n");
+    site.file("content/contacts/mbe.yaml", edited(kContact, {{"organisation: vhs", "organisation: caritas"}}));
+    site.file("content/pathways/weg.yaml",
+              "title: {de: \"Weg\", en: \"Way\"}\nlife_phases: [school]\ntopics: [school]\nsteps:\n"
+              "  - title: {de: \"Schritt\", en: \"Step\"}\n    links: [provider/caritas]\nchecked: 2026-11-01\n");
+    EXPECT_EQ(site.check(), 1);
+    EXPECT_THAT(site.diagnostics(),
+                ElementsAre("content/providers/caritas.yaml:1:5: error: put a space after the colon: name: Caritas"));
+}
+
 TEST(Check, MissingRecordsAreAnsweredWithTheClosestIds) {
     TestSite site;
     for (const char* id : {"vhs-nord", "vhs-sued", "vhs-ost", "vhs-west", "caritas"})

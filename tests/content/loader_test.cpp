@@ -16,8 +16,7 @@ using ::testing::IsEmpty;
 // One file each, and everything `lotse check` says about it.
 const DiagnosticCase kCases[] = {
     {"MalformedYamlNamesLineAndColumn", "content/offers/broken.yaml", "title: [Computerkurs\nsummary: x\n",
-     {"content/offers/broken.yaml:2:8: error: this is not valid YAML: end of sequence flow not found (check the "
-      "indentation, colons and quotes on this line or just before)"}},
+     {"content/offers/broken.yaml:1:8: error: the \"[\" here is not closed; add the \"]\" that ends the list"}},
     {"KeyGivenTwice", "content/offers/twice.yaml", offer("provider: vhs\n"),
      {"content/offers/twice.yaml:7:1: error: key \"provider\" is given twice in this mapping (first on line 3); keep "
       "one"}},

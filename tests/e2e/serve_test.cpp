@@ -176,9 +176,7 @@ constexpr const char* kOffer =
     "checked: 2026-11-02\n";
 
 // What `lotse check` says about the offer with "topics: [work" added as its 7th line.
-const std::string kBroken =
-    "this is not valid YAML: end of sequence flow not found (check the indentation, colons and quotes on this line "
-    "or just before)";
+const std::string kBroken = "the &quot;[&quot; here is not closed; add the &quot;]&quot; that ends the list";
 
 class ServeTest : public ::testing::Test {
 protected:
@@ -288,12 +286,12 @@ TEST_F(ServeTest, BrokenContentShowsTheProblemsOverTheLastGoodSiteUntilFixed) {
         EXPECT_THAT(page, HasSubstr("<div id=\"lotse-problems\" class=\"errors\" lang=\"en\" dir=\"ltr\" role=\"alert\">"
                                     "<h2>1 error in the content: the preview shows the last good site until it is fixed</h2>"))
             << path;
-        EXPECT_THAT(page, HasSubstr("<li><code>content/offers/zeitung.yaml:8:1</code>: error: " + kBroken)) << path;
+        EXPECT_THAT(page, HasSubstr("<li><code>content/offers/zeitung.yaml:7:9</code>: error: " + kBroken)) << path;
     }
     const std::string old = client.Get("/de/offers/zeitung.html")->body;
     EXPECT_THAT(old, HasSubstr("<h1>Zeitungswerkstatt</h1>"));
-    EXPECT_TRUE(served.wait_for(std::regex("content/offers/zeitung.yaml changed: 1 error, 0 warnings \\(.*zeitung.yaml:8:1: "
-                                           "error: this is not valid YAML: .*\\); the preview keeps the last good site and shows the problems on "
+    EXPECT_TRUE(served.wait_for(std::regex("content/offers/zeitung.yaml changed: 1 error, 0 warnings \\(.*zeitung.yaml:7:9: "
+                                           "error: the \"\\[\" here is not closed; add the \"\\]\" that ends the list\\); the preview keeps the last good site and shows the problems on "
                                            "every page\n"),
                                 5s))
         << served.output();
@@ -371,7 +369,7 @@ TEST_F(ServeTest, ASiteWithErrorsFromTheStartShowsThemOnEveryPath) {
     auto page = httplib::Client("127.0.0.1", port).Get("/");
     ASSERT_TRUE(page);
     EXPECT_EQ(page->status, 404);
-    EXPECT_THAT(page->body, HasSubstr("<li><code>content/offers/zeitung.yaml:8:1</code>: error: " + kBroken));
+    EXPECT_THAT(page->body, HasSubstr("<li><code>content/offers/zeitung.yaml:7:9</code>: error: " + kBroken));
 }
 
 TEST_F(ServeTest, APortInUseIsAClearError) {

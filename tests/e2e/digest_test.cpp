@@ -335,6 +335,16 @@ TEST_F(DigestSince, ReadsCoursesCsvTheSameWay) {
     EXPECT_EQ(m.parts[0].body.rfind(kSections, 0), 0u) << m.parts[0].body;
 }
 
+TEST_F(DigestSince, ReadsCoursesXlsxWithItsDateCells) {
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::filesystem::path xlsx = site.path() / "courses-november.xlsx";
+    std::filesystem::copy_file(site.out() / "courses.xlsx", xlsx);
+    change();
+    const Mail m = mail("--month 2027-01 --since " + xlsx.string());
+    ASSERT_EQ(m.parts.size(), 2u);
+    EXPECT_EQ(m.parts[0].body.rfind(kSections, 0), 0u) << m.parts[0].body;
+}
+
 TEST_F(DigestSince, SaysSoIfNothingChanged) {
     const std::string first = first_digest();
     const Mail m = mail("--month 2027-01 --since " + first);

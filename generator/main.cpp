@@ -183,6 +183,7 @@ int main(int argc, char** argv) {
     digest->add_option("--month", digest_options.month, "the month whose courses to list, YYYY-MM")->required();
     digest->add_option("--lang", digest_options.language, "the language of the mail (default: the site's source language)");
     digest->add_option("--out", digest_options.out, "the .eml file to write (default: standard output)");
+    digest->add_option("--since", digest_options.since, "an earlier digest (.eml), courses.csv or courses.xlsx: lead with what changed since");
 
     try {
         app.parse(argc, argv);

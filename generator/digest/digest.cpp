@@ -8,6 +8,8 @@
 #include "common/data_dir.h"
 #include "common/site_files.h"
 #include "digest/mail_draft.h"
+#include "digest/since.h"
+#include "render/exports.h"
 #include "render/compiled_templates.h"
 #include "render/language_view.h"
 #include "render/renderer.h"
@@ -60,7 +62,8 @@ Data course_item(const LanguageView& v, const RecordEntry& e, const std::string&
 }
 
 // The view model both parts of the mail show.
-Data digest_data(const LanguageView& v, const std::string& month, Date first, const std::string& subject) {
+Data digest_data(const LanguageView& v, const std::string& month, Date first, const std::string& subject,
+                 const std::optional<EarlierList>& earlier) {
     const RenderInputs& in = v.inputs();
     const std::string& base_url = in.content.site.base_url;
     const std::string base = base_url + v.language() + "/";
@@ -69,8 +72,11 @@ Data digest_data(const LanguageView& v, const std::string& month, Date first, co
     d.set("subject", subject);
     d.set("heading", v.msg("courses.month_title", {{"month", month_name}}));
     d.set("as_of", v.msg("digest.as_of", {{"date", v.fmt().date(in.today)}}));
+    const std::vector<const RecordEntry*> listed = month_courses(in.plan, month);
+    d.set("since", earlier ? since_data(v, LanguageView(in, in.content.site.source_language), listed, month, *earlier, base)
+                           : Data(false));
     Data courses = list();
-    for (const RecordEntry* e : month_courses(in.plan, month)) append(courses, course_item(v, *e, base));
+    for (const RecordEntry* e : listed) append(courses, course_item(v, *e, base));
     const bool none = !courses.is_non_empty_list();
     set_list(d, "courses", std::move(courses));
     d.set("empty", none ? Data(v.msg("courses.month_empty", {{"month", month_name}})) : Data(false));
@@ -99,6 +105,16 @@ std::string usage_problem(const Content& content, const DigestOptions& o, const 
     return {};
 }
 
+// The month's rows of courses.csv, attached so that a later `--since` can tell what changed.
+void attach_list(MailDraft& mail, const RenderInputs& in, const std::string& month) {
+    const LanguageView source(in, in.content.site.source_language);
+    std::vector<std::vector<std::string>> rows;
+    for (const RecordEntry* e : month_courses(in.plan, month)) rows.push_back(course_fields(source, e->as<Course>(), course_page(in, *e)));
+    mail.filename = "sprachkurse-" + month + ".csv";
+    mail.attachment_type = "text/csv; charset=UTF-8";
+    mail.attachment = course_list_csv(rows);
+}
+
 }  // namespace
 
 int run_digest(const RunOptions& o, const DigestOptions& digest, std::ostream& out, std::ostream& err) {
@@ -119,13 +135,16 @@ int run_digest(const RunOptions& o, const DigestOptions& digest, std::ostream& o
         err << problem << '\n';
         return kUsageError;
     }
+    std::optional<EarlierList> earlier;
+    if (!digest.since.empty() && !(earlier = read_earlier(digest.since, err))) return kUsageError;
     const SitePlan plan = plan_site(l.content, o.today);
     const RenderInputs in{l.content, plan, l.catalogs, templates, o.today, 1, 0, {}, {}, {}};
     const LanguageView v(in, language);
     const Date first = *parse_month(digest.month);
     MailDraft mail{v.msg("digest.subject", {{"month", v.fmt().month(first)}, {"site", v.plain(l.content.site.title)}}),
-                   o.today, language, {}, {}};
-    const Data data = digest_data(v, digest.month, first, mail.subject);
+                   o.today, language, {}, {}, {}, {}, {}};
+    const Data data = digest_data(v, digest.month, first, mail.subject, earlier);
+    attach_list(mail, in, digest.month);
     CompiledTemplates compiled(templates, diags);
     mail.text = compiled.render("digest_text", v.shared(), data);
     mail.html = compiled.render("digest_html", v.shared(), data);

@@ -48,6 +48,32 @@ std::string part(std::string_view type, std::string_view body) {
     return out + base64_body(crlf(body));
 }
 
+// The two versions of the message as one multipart/alternative entity, without headers before it.
+std::string alternatives(const MailDraft& mail) {
+    // Plain text first: RFC 2046 orders the alternatives from the simplest to the richest.
+    return part("text/plain", mail.text) + part("text/html", mail.html) + "--" + std::string(kMailBoundary) + "--\r\n";
+}
+
+std::string alternative_type() {
+    return "Content-Type: multipart/alternative; boundary=\"" + std::string(kMailBoundary) + "\"\r\n";
+}
+
+// The attachment's bytes go unchanged (no CRLF conversion): the file must come back byte for byte.
+std::string attachment_part(const MailDraft& mail) {
+    std::string out = "--" + std::string(kMixedBoundary) + "\r\n";
+    out += "Content-Type: " + mail.attachment_type + "; name=\"" + mail.filename + "\"\r\n";
+    out += "Content-Disposition: attachment; filename=\"" + mail.filename + "\"\r\n";
+    out += "Content-Transfer-Encoding: base64\r\n\r\n";
+    return out + base64_body(mail.attachment);
+}
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace
 
 std::string base64(std::string_view bytes) {
@@ -61,6 +87,36 @@ std::string base64(std::string_view bytes) {
         for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kAlphabet[(v >> (18 - 6 * k)) & 0x3F] : '=';
     }
     return out;
+}
+
+std::string unbase64(std::string_view text) {
+    static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    std::uint32_t value = 0;
+    int bits = 0;
+    for (char c : text) {
+        const std::size_t i = kAlphabet.find(c);
+        if (i == std::string_view::npos) continue;
+        value = (value << 6 | static_cast<std::uint32_t>(i)) & 0xFFFFFF;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((value >> bits) & 0xFF);
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> attached_file(std::string_view eml) {
+    const std::string lower = lowercase(eml);
+    const std::size_t disposition = lower.find("content-disposition: attachment");
+    if (disposition == std::string::npos) return std::nullopt;
+    std::size_t body = lower.find("\n\r\n", disposition), skip = 3;
+    if (const std::size_t lf = lower.find("\n\n", disposition); lf < body) body = lf, skip = 2;
+    if (body == std::string::npos) return std::nullopt;
+    body += skip;
+    const std::size_t end = lower.find("\n--", body);  // the next boundary line
+    return unbase64(eml.substr(body, end == std::string::npos ? std::string_view::npos : end - body));
 }
 
 std::string encoded_header(std::string_view name, std::string_view text) {
@@ -91,11 +147,11 @@ std::string write_mail_draft(const MailDraft& mail) {
     out += encoded_header("Subject", mail.subject);
     out += "X-Unsent: 1\r\n";
     out += "Content-Language: " + mail.language + "\r\n";
-    out += "Content-Type: multipart/alternative; boundary=\"" + std::string(kMailBoundary) + "\"\r\n\r\n";
-    // Plain text first: RFC 2046 orders the alternatives from the simplest to the richest.
-    out += part("text/plain", mail.text);
-    out += part("text/html", mail.html);
-    return out + "--" + std::string(kMailBoundary) + "--\r\n";
+    if (mail.filename.empty()) return out + alternative_type() + "\r\n" + alternatives(mail);
+    out += "Content-Type: multipart/mixed; boundary=\"" + std::string(kMixedBoundary) + "\"\r\n\r\n";
+    out += "--" + std::string(kMixedBoundary) + "\r\n" + alternative_type() + "\r\n" + alternatives(mail);
+    out += attachment_part(mail);
+    return out + "--" + std::string(kMixedBoundary) + "--\r\n";
 }
 
 }  // namespace lotse

@@ -45,11 +45,6 @@ std::string schedule(const LanguageView& v, const Course& c) {
     return out;
 }
 
-std::string page_url(const RenderInputs& in, const RecordEntry& e) {
-    const std::string path = in.content.site.source_language + "/" + e.route;
-    return in.content.site.base_url.empty() ? path : in.content.site.base_url + routes::pretty(path);
-}
-
 std::string where(const LanguageView& v, const Course& c) {
     if (c.location.kind == Location::Kind::online) return v.msg("location.online");
     if (c.location.kind == Location::Kind::address) return v.address(c.location.address);
@@ -71,6 +66,11 @@ struct ComponentDeleter {
 
 }  // namespace
 
+std::string course_page(const RenderInputs& in, const RecordEntry& e) {
+    const std::string path = in.content.site.source_language + "/" + e.route;
+    return in.content.site.base_url.empty() ? path : in.content.site.base_url + routes::pretty(path);
+}
+
 bool is_date_column(std::string_view column) {
     return column == "start" || column == "end" || column == "registration_deadline";
 }
@@ -87,14 +87,16 @@ std::vector<std::string> course_fields(const LanguageView& v, const Course& c, c
 
 std::vector<std::vector<std::string>> course_rows(const RenderInputs& in, const LanguageView& v) {
     std::vector<std::vector<std::string>> rows;
-    for (const RecordEntry* e : in.plan.courses) rows.push_back(course_fields(v, e->as<Course>(), page_url(in, *e)));
+    for (const RecordEntry* e : in.plan.courses) rows.push_back(course_fields(v, e->as<Course>(), course_page(in, *e)));
     return rows;
 }
 
-std::string courses_csv(const RenderInputs& in, const LanguageView& v) {
+std::string courses_csv(const RenderInputs& in, const LanguageView& v) { return course_list_csv(course_rows(in, v)); }
+
+std::string course_list_csv(const std::vector<std::vector<std::string>>& rows) {
     std::string out = "\xEF\xBB\xBF";
     out += row(std::vector<std::string>(std::begin(kCourseColumns), std::end(kCourseColumns)));
-    for (const std::vector<std::string>& fields : course_rows(in, v)) out += row(fields);
+    for (const std::vector<std::string>& fields : rows) out += row(fields);
     return out;
 }
 
@@ -127,7 +129,7 @@ std::string courses_ics(const RenderInputs& in, const LanguageView& v) {
         if (const std::string times = schedule(v, c); !times.empty()) description += " · " + times;
         icalcomponent_add_property(event, icalproperty_new_description(description.c_str()));
         if (!in.content.site.base_url.empty())
-            icalcomponent_add_property(event, icalproperty_new_url(page_url(in, *e).c_str()));
+            icalcomponent_add_property(event, icalproperty_new_url(course_page(in, *e).c_str()));
         icalcomponent_add_component(calendar.get(), event);
     }
     char* text = icalcomponent_as_ical_string_r(calendar.get());

@@ -22,6 +22,8 @@ inline constexpr std::string_view kCourseColumns[] = {
 // The columns that hold a date (written YYYY-MM-DD, or as a date cell in courses.xlsx).
 bool is_date_column(std::string_view column);
 
+// A course's page as the list gives it: absolute if the site has a base_url.
+std::string course_page(const RenderInputs& in, const RecordEntry& e);
 // A course's row of the list, one text per column of kCourseColumns; `page` is its page's address.
 std::vector<std::string> course_fields(const LanguageView& source, const Course& c, const std::string& page);
 // The rows of the published courses, in the order of the course overview.
@@ -30,6 +32,8 @@ std::vector<std::vector<std::string>> course_rows(const RenderInputs& in, const 
 // RFC 4180, UTF-8 with a byte order mark (so spreadsheet programs pick the right encoding),
 // CRLF line ends, one row per published course; the columns are documented in README.md.
 std::string courses_csv(const RenderInputs& in, const LanguageView& source);
+// The same shape (byte order mark, header row, CRLF) for any rows of the list.
+std::string course_list_csv(const std::vector<std::vector<std::string>>& rows);
 
 // The same rows as an Excel workbook through libxlsxwriter: a frozen header row with a filter, dates
 // as date cells shown in the reader's own date format, the lessons as numbers. Its creation time is

@@ -64,27 +64,45 @@ std::map<std::string, std::string> headers_of(const std::string& text, std::stri
     return headers;
 }
 
+// The entities of a multipart body, split at its boundary: each one's headers and undecoded body.
+std::vector<std::pair<std::map<std::string, std::string>, std::string>> entities(const std::string& type, const std::string& body) {
+    const std::string boundary = "--" + type.substr(type.find("boundary=\"") + 10, type.rfind('"') - type.find("boundary=\"") - 10);
+    EXPECT_NE(body.find(boundary + "--\r\n"), std::string::npos) << "no closing boundary";
+    std::vector<std::pair<std::map<std::string, std::string>, std::string>> out;
+    for (std::size_t at = body.find(boundary + "\r\n"); at != std::string::npos;) {
+        const std::size_t start = at + boundary.size() + 2, next = body.find(boundary, start);
+        std::string inner;
+        auto headers = headers_of(body.substr(start, next - start), &inner);
+        out.emplace_back(std::move(headers), std::move(inner));
+        at = body.compare(next, boundary.size() + 2, boundary + "\r\n") == 0 ? next : std::string::npos;
+    }
+    return out;
+}
+
 struct Mail {
     std::map<std::string, std::string> headers;
-    std::vector<Part> parts;
+    std::map<std::string, std::string> alternative;  // of the multipart/alternative entity
+    std::vector<Part> parts;                         // its text and HTML versions
+    std::vector<Part> attachments;
 };
 
+Part decoded(std::map<std::string, std::string> headers, const std::string& encoded) {
+    EXPECT_EQ(headers["Content-Transfer-Encoding"], "base64");
+    return Part{std::move(headers), decode_base64(encoded)};
+}
+
+// multipart/mixed holding the multipart/alternative and the attachments.
 Mail parse_mail(const std::string& eml) {
     Mail m;
     std::string body;
     m.headers = headers_of(eml, &body);
-    const std::string& type = m.headers["Content-Type"];
-    const std::string boundary = "--" + type.substr(type.find("boundary=\"") + 10, type.rfind('"') - type.find("boundary=\"") - 10);
-    EXPECT_NE(body.find(boundary + "--\r\n"), std::string::npos) << "no closing boundary";
-    for (std::size_t at = body.find(boundary + "\r\n"); at != std::string::npos;) {
-        const std::size_t start = at + boundary.size() + 2, next = body.find(boundary, start);
-        Part p;
-        std::string encoded;
-        p.headers = headers_of(body.substr(start, next - start), &encoded);
-        EXPECT_EQ(p.headers["Content-Transfer-Encoding"], "base64");
-        p.body = decode_base64(encoded);
-        m.parts.push_back(std::move(p));
-        at = body.compare(next, boundary.size() + 2, boundary + "\r\n") == 0 ? next : std::string::npos;
+    for (auto& [headers, inner] : entities(m.headers["Content-Type"], body)) {
+        if (headers["Content-Type"].rfind("multipart/alternative;", 0) != 0) {
+            m.attachments.push_back(decoded(std::move(headers), inner));
+            continue;
+        }
+        m.alternative = headers;
+        for (auto& [h, encoded] : entities(headers["Content-Type"], inner)) m.parts.push_back(decoded(std::move(h), encoded));
     }
     return m;
 }
@@ -126,13 +144,35 @@ TEST_F(DigestSite, IsADraftWithATextAndAnHtmlVersion) {
     EXPECT_EQ(m.headers.at("Date"), "Sun, 22 Nov 2026 00:00:00 +0000");
     EXPECT_EQ(m.headers.at("X-Unsent"), "1");
     EXPECT_EQ(m.headers.at("Content-Language"), "de");
-    EXPECT_EQ(m.headers.at("Content-Type"), "multipart/alternative; boundary=\"=_lotse-digest_=\"");
+    EXPECT_EQ(m.headers.at("Content-Type"), "multipart/mixed; boundary=\"=_lotse-digest-mixed_=\"");
+    EXPECT_EQ(m.alternative.at("Content-Type"), "multipart/alternative; boundary=\"=_lotse-digest_=\"");
     EXPECT_EQ(decode_words(m.headers.at("Subject")), "Sprachkurse im Januar 2027 — Bildung Teststadt");
     EXPECT_EQ(m.headers.count("From"), 0u);  // the mail program fills in the sender
     EXPECT_EQ(m.headers.count("To"), 0u);
     ASSERT_EQ(m.parts.size(), 2u);
     EXPECT_EQ(m.parts[0].headers.at("Content-Type"), "text/plain; charset=UTF-8");
     EXPECT_EQ(m.parts[1].headers.at("Content-Type"), "text/html; charset=UTF-8");
+    ASSERT_EQ(m.attachments.size(), 1u);
+    EXPECT_EQ(m.attachments[0].headers.at("Content-Type"), "text/csv; charset=UTF-8; name=\"sprachkurse-2027-01.csv\"");
+    EXPECT_EQ(m.attachments[0].headers.at("Content-Disposition"), "attachment; filename=\"sprachkurse-2027-01.csv\"");
+}
+
+TEST_F(DigestSite, AttachesTheMonthsRowsOfCoursesCsv) {
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::string csv = read(site.out() / "courses.csv");
+    const Mail m = mail("--month 2027-01");
+    ASSERT_EQ(m.attachments.size(), 1u);
+    const std::string& attached = m.attachments[0].body;
+    // The header row and the January rows of courses.csv, byte for byte; not February's.
+    const std::size_t header_end = csv.find("\r\n") + 2;
+    EXPECT_EQ(attached.substr(0, header_end), csv.substr(0, header_end));
+    for (const char* id : {"\r\nfrauen,", "\r\nberuf,"}) {
+        const std::size_t at = csv.find(id);
+        ASSERT_NE(at, std::string::npos) << id;
+        const std::string line = csv.substr(at + 2, csv.find("\r\n", at + 2) - at);
+        EXPECT_THAT(attached, HasSubstr(line));
+    }
+    EXPECT_THAT(attached, Not(HasSubstr("abend")));
 }
 
 TEST_F(DigestSite, ListsTheMonthPagesCoursesWithAbsoluteLinks) {
@@ -224,6 +264,120 @@ TEST_F(DigestSite, RefusesAFileItCannotWrite) {
     const std::string file = (site.path() / "missing/digest.eml").string();
     EXPECT_EQ(digest("--month 2027-01 --out " + file, &output), 2);
     EXPECT_EQ(output, "cannot write " + file + "\n");
+}
+
+// Two more January courses, a first digest, then the changes a month brings: a start date moved
+// (and one into February), a course full, one added, one deleted.
+class DigestSince : public DigestSite {
+protected:
+    void SetUp() override {
+        DigestSite::SetUp();
+        site.file("content/courses/mittag.yaml",
+                  "type: integration\nprovider: vhs\nlevel: {from: A2, to: B1}\nstart: 2027-01-18\nend: 2027-07-30\n"
+                  "checked: 2026-11-10\nseats: few\ntitle: {de: \"Mittagskurs\", en: \"Midday course\"}\n");
+        site.file("content/courses/kurz.yaml",
+                  "type: integration\nprovider: vhs\nlevel: {from: A1, to: A2}\nstart: 2027-01-04\nend: 2027-03-30\n"
+                  "checked: 2026-11-10\ntitle: {de: \"Kurzkurs\"}\n");
+    }
+    void change() {
+        site.file("content/courses/beruf.yaml",
+                  "type: job-language\nprovider: vhs\nlevel: {from: B1, to: B2}\nstart: 2027-01-26\nend: 2027-06-30\n"
+                  "checked: 2026-11-10\nseats: few\n");
+        site.file("content/courses/mittag.yaml",
+                  "type: integration\nprovider: vhs\nlevel: {from: A2, to: B1}\nstart: 2027-01-18\nend: 2027-07-30\n"
+                  "checked: 2026-11-10\nseats: full\ntitle: {de: \"Mittagskurs\", en: \"Midday course\"}\n");
+        site.file("content/courses/neu.yaml",
+                  "type: integration\nprovider: vhs\nlevel: {from: A1, to: B1}\nstart: 2027-01-20\nend: 2027-09-30\n"
+                  "checked: 2026-11-20\ntitle: {de: \"Neuer Abendkurs\"}\n");
+        site.remove("content/courses/kurz.yaml");
+        site.file("content/courses/frauen.yaml",
+                  "type: integration-women\nprovider: vhs\nlevel: {from: A1, to: B1}\nstart: 2027-02-08\nend: 2027-12-17\n"
+                  "checked: 2026-11-10\ntitle: {de: \"Frauenkurs am Vormittag\", en: \"Women's course in the morning\"}\n"
+                  "seats: full\nlocation: {street: \"Ring 2\", postcode: \"00110\", city: \"Teststadt\", district: \"Nord\"}\n");
+    }
+    std::string first_digest() {
+        const std::string file = (site.path() / "januar.eml").string();
+        std::string output;
+        EXPECT_EQ(digest("--month 2027-01 --out " + file, &output), 0) << output;
+        return file;
+    }
+    static constexpr const char* kSections =
+        "Deutschkurse mit Beginn im Januar 2027\r\nStand: 22. Nov. 2026\r\n\r\n"
+        "Neu seit der letzten Übersicht:\r\n- Neuer Abendkurs\r\n\r\n"
+        "Geändert:\r\n- Berufssprachkurs B1–B2 (Zeitraum)\r\n\r\n"
+        "Jetzt ausgebucht:\r\n- Mittagskurs\r\n\r\n"
+        "Nicht mehr in dieser Übersicht:\r\n- Kurzkurs\r\n- Frauenkurs am Vormittag (beginnt jetzt im Februar 2027)\r\n\r\n";
+};
+
+TEST_F(DigestSince, LeadsWithWhatChangedSinceAnEarlierDigest) {
+    const std::string first = first_digest();
+    change();
+    const Mail m = mail("--month 2027-01 --since " + first);
+    ASSERT_EQ(m.parts.size(), 2u);
+    EXPECT_EQ(m.parts[0].body.rfind(kSections, 0), 0u) << m.parts[0].body;
+    const std::string& html = m.parts[1].body;
+    EXPECT_THAT(html, HasSubstr("<p>Stand: 22. Nov. 2026</p>\r\n<h2>Neu seit der letzten Übersicht</h2>\r\n<ul>\r\n"
+                                "<li><a href=\"https://bildung.teststadt.example/de/courses/neu.html\">Neuer Abendkurs</a></li>\r\n</ul>\r\n"
+                                "<h2>Geändert</h2>\r\n<ul>\r\n<li><a href=\"https://bildung.teststadt.example/de/courses/beruf.html\">"
+                                "Berufssprachkurs B1–B2</a> (Zeitraum)</li>\r\n</ul>\r\n"));
+    EXPECT_THAT(html, HasSubstr("<h2>Nicht mehr in dieser Übersicht</h2>\r\n<ul>\r\n<li>Kurzkurs</li>\r\n"
+                                "<li><a href=\"https://bildung.teststadt.example/de/courses/frauen.html\">Frauenkurs am Vormittag</a>"
+                                " (beginnt jetzt im Februar 2027)</li>\r\n</ul>\r\n"));
+}
+
+TEST_F(DigestSince, ReadsCoursesCsvTheSameWay) {
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::filesystem::path csv = site.path() / "courses-november.csv";
+    std::filesystem::copy_file(site.out() / "courses.csv", csv);
+    change();
+    const Mail m = mail("--month 2027-01 --since " + csv.string());
+    ASSERT_EQ(m.parts.size(), 2u);
+    EXPECT_EQ(m.parts[0].body.rfind(kSections, 0), 0u) << m.parts[0].body;
+}
+
+TEST_F(DigestSince, ReadsCoursesXlsxWithItsDateCells) {
+    ASSERT_EQ(site.build(), 0) << site.err();
+    const std::filesystem::path xlsx = site.path() / "courses-november.xlsx";
+    std::filesystem::copy_file(site.out() / "courses.xlsx", xlsx);
+    change();
+    const Mail m = mail("--month 2027-01 --since " + xlsx.string());
+    ASSERT_EQ(m.parts.size(), 2u);
+    EXPECT_EQ(m.parts[0].body.rfind(kSections, 0), 0u) << m.parts[0].body;
+}
+
+TEST_F(DigestSince, SaysSoIfNothingChanged) {
+    const std::string first = first_digest();
+    const Mail m = mail("--month 2027-01 --since " + first);
+    ASSERT_EQ(m.parts.size(), 2u);
+    EXPECT_THAT(m.parts[0].body, HasSubstr("Stand: 22. Nov. 2026\r\n\r\nSeit der letzten Übersicht hat sich nichts geändert.\r\n\r\n"
+                                           "Kurzkurs (Integrationskurs)\r\n"));
+    EXPECT_THAT(m.parts[1].body, HasSubstr("<p>Seit der letzten Übersicht hat sich nichts geändert.</p>\r\n"));
+    EXPECT_THAT(m.parts[0].body, Not(HasSubstr("Geändert")));
+}
+
+TEST_F(DigestSince, RefusesAFileItCannotRead) {
+    std::string output;
+    const std::string file = (site.path() / "fehlt.eml").string();
+    EXPECT_EQ(digest("--month 2027-01 --since " + file, &output), 2);
+    EXPECT_EQ(output, "--since " + file + ": there is no file to read there\n");
+}
+
+TEST_F(DigestSince, RefusesAMailWithoutTheList) {
+    const std::string file = (site.path() / "anders.eml").string();
+    write(file, "MIME-Version: 1.0\r\nSubject: Hallo\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHallo\r\n");
+    std::string output;
+    EXPECT_EQ(digest("--month 2027-01 --since " + file, &output), 2);
+    EXPECT_EQ(output, "--since " + file + ": this mail has no course list attached; give a digest that lotse digest "
+                                          "wrote, or courses.csv or courses.xlsx\n");
+}
+
+TEST_F(DigestSince, RefusesASheetWithoutIds) {
+    const std::string file = (site.path() / "liste.csv").string();
+    write(file, "Titel;Beginn\r\nFrauenkurs;2027-01-11\r\n");
+    std::string output;
+    EXPECT_EQ(digest("--month 2027-01 --since " + file, &output), 2);
+    EXPECT_EQ(output, "--since " + file + ": the list has no column \"id\" (or \"Kennung\"), which says which course "
+                                          "each row is\n");
 }
 
 TEST(MailDraft, SubjectWordsStayShortAndKeepCharactersWhole) {

@@ -28,13 +28,9 @@ std::size_t column_index(std::string_view column) {
 const std::size_t kId = column_index("id"), kTitle = column_index("title"), kSeats = column_index("seats"),
                   kPage = column_index("page");
 
-// A date cell of a workbook is the day's serial number (days since 1899-12-30); the list writes
-// YYYY-MM-DD, so that is what it is compared as.
+// The list writes dates as YYYY-MM-DD, so that is what a workbook's date cell is compared as.
 std::string as_written(const Sheet& sheet, std::string_view column, const std::string& cell) {
-    if (!sheet.workbook || !is_date_column(column) || cell.empty() || cell.size() >= 7 ||
-        cell.find_first_not_of("0123456789") != std::string::npos)
-        return cell;
-    return to_iso(Date{std::chrono::sys_days(std::chrono::year(1899) / 12 / 30) + std::chrono::days(std::stoi(cell))});
+    return is_date_column(column) ? workbook_date(sheet, cell) : cell;
 }
 
 std::optional<Sheet> sheet_of(const fs::path& file, const std::string& shown, std::ostream& err) {

@@ -92,8 +92,8 @@ public:
         std::string iso = text;
         if (text.size() == 10 && text[2] == '.' && text[5] == '.')
             iso = text.substr(6, 4) + "-" + text.substr(3, 2) + "-" + text.substr(0, 2);
-        else if (sheet_.workbook && !text.empty() && text.size() < 7 && text.find_first_not_of("0123456789") == std::string::npos)
-            iso = to_iso(Date{std::chrono::sys_days(std::chrono::year(1899) / 12 / 30) + std::chrono::days(std::stoi(text))});
+        else
+            iso = workbook_date(sheet_, text);
         if (text.empty() || parse_date(iso).error == CalendarError::none) return iso;
         error(column, in_quotes(text) + " is not a date; write a day that exists, as 2027-01-11 or 11.01.2027");
         return std::nullopt;

@@ -31,4 +31,8 @@ std::optional<Sheet> read_sheet(const std::filesystem::path& file, const std::st
 std::optional<Sheet> read_csv(std::string bytes, const std::string& shown, Diagnostics& diags);
 std::optional<Sheet> read_xlsx(const std::filesystem::path& file, const std::string& shown, Diagnostics& diags);
 
+// A workbook's date cell holds the day's serial number (days since 1899-12-30): that day as
+// YYYY-MM-DD. A cell of a CSV file, or one that is no such number, comes back as it is.
+std::string workbook_date(const Sheet& sheet, const std::string& cell);
+
 }  // namespace lotse

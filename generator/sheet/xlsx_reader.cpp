@@ -4,9 +4,11 @@
 
 #include <pugixml.hpp>
 
+#include <chrono>
 #include <memory>
 
 #include "common/whole_file.h"
+#include "content/calendar.h"
 #include "sheet/sheet.h"
 
 namespace lotse {
@@ -116,6 +118,12 @@ std::optional<Sheet> read_sheet(const std::filesystem::path& file, const std::st
     }
     if (bytes.starts_with("PK\x03\x04")) return read_xlsx(file, shown, diags);
     return read_csv(std::move(bytes), shown, diags);
+}
+
+std::string workbook_date(const Sheet& sheet, const std::string& cell) {
+    if (!sheet.workbook || cell.empty() || cell.size() >= 7 || cell.find_first_not_of("0123456789") != std::string::npos)
+        return cell;
+    return to_iso(Date{std::chrono::sys_days(std::chrono::year(1899) / 12 / 30) + std::chrono::days(std::stoi(cell))});
 }
 
 }  // namespace lotse

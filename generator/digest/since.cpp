@@ -21,12 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::size_t column_index(std::string_view column) {
-    return static_cast<std::size_t>(std::find(std::begin(kCourseColumns), std::end(kCourseColumns), column) -
-                                    std::begin(kCourseColumns));
-}
-const std::size_t kId = column_index("id"), kTitle = column_index("title"), kSeats = column_index("seats"),
-                  kPage = column_index("page");
+const std::size_t kId = course_column("id"), kTitle = course_column("title"), kSeats = course_column("seats"),
+                  kPage = course_column("page");
 
 // The list writes dates as YYYY-MM-DD, so that is what a workbook's date cell is compared as.
 std::string as_written(const Sheet& sheet, std::string_view column, const std::string& cell) {
@@ -68,7 +64,7 @@ std::optional<EarlierList> read_earlier(const fs::path& file, std::ostream& err)
     if (!sheet->rows.empty())
         for (std::size_t i = 0; i < sheet->rows.front().cells.size(); ++i)
             if (const std::string name = column_named(sheet->rows.front().cells[i]); !name.empty())
-                at[column_index(name)] = i;
+                at[course_column(name)] = i;
     if (at[kId] == std::string::npos) {
         err << "--since " << shown << ": the list has no column \"id\" (or \"Kennung\"), which says which course "
                                       "each row is\n";
@@ -160,7 +156,7 @@ Data since_data(const LanguageView& v, const LanguageView& source, const std::ve
                 const std::string& month, const EarlierList& earlier, const std::string& base) {
     std::map<std::string, const std::vector<std::string>*> before;
     // A whole courses.csv holds every month's courses; of them, those that started in this month then.
-    const std::size_t start = column_index("start");
+    const std::size_t start = course_column("start");
     std::vector<const std::vector<std::string>*> then_listed;
     for (const std::vector<std::string>& row : earlier.rows)
         if (!earlier.has[start] || row[start].rfind(month, 0) == 0) {

@@ -2,6 +2,7 @@
 
 #include <libical/ical.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -69,6 +70,11 @@ struct ComponentDeleter {
 std::string course_page(const RenderInputs& in, const RecordEntry& e) {
     const std::string path = in.content.site.source_language + "/" + e.route;
     return in.content.site.base_url.empty() ? path : in.content.site.base_url + routes::pretty(path);
+}
+
+std::size_t course_column(std::string_view column) {
+    return static_cast<std::size_t>(std::find(std::begin(kCourseColumns), std::end(kCourseColumns), column) -
+                                    std::begin(kCourseColumns));
 }
 
 bool is_date_column(std::string_view column) {

@@ -19,6 +19,8 @@ inline constexpr std::string_view kCourseColumns[] = {
     "schedule", "lessons", "mode",  "district",   "address",  "provider", "childcare",
     "seats",    "fee",   "registration_deadline", "registration_phone", "registration_email", "registration_url",
     "page"};
+// Where `column` stands in kCourseColumns (a name from that list).
+std::size_t course_column(std::string_view column);
 // The columns that hold a date (written YYYY-MM-DD, or as a date cell in courses.xlsx).
 bool is_date_column(std::string_view column);
 

@@ -204,8 +204,7 @@ void updated(Row& row, const Values& values, const Course& c, const std::vector<
         change.fields.push_back({std::string(t.column), now, *value});
     }
     for (std::string_view made : kMade) {
-        const auto at = static_cast<std::size_t>(std::find(std::begin(kCourseColumns), std::end(kCourseColumns), made) -
-                                                 std::begin(kCourseColumns));
+        const std::size_t at = course_column(made);
         if (row.has(made) && row.cell(made) != fields[at])
             row.error(made, "Lotse makes this column from the course's record and does not read it back; it says " +
                                 in_quotes(fields[at]) + " there; change it in " + c.path);

@@ -120,4 +120,26 @@ std::string to_html(std::string_view text, const RefResolver& resolve, int top_l
     return out;
 }
 
+std::string to_text(std::string_view text) {
+    std::string out;
+    Document doc = parse(text);
+    each_node(doc.get(), [&](cmark_node* n) {
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_PARAGRAPH:
+            case CMARK_NODE_HEADING:
+            case CMARK_NODE_CODE_BLOCK:
+                if (!out.empty() && out.back() != '\n') out += '\n';
+                if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK) out += cmark_node_get_literal(n);
+                break;
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE: out += cmark_node_get_literal(n); break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK: out += ' '; break;
+            default: break;
+        }
+    });
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
 }  // namespace lotse::markdown

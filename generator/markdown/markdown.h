@@ -29,4 +29,9 @@ using RefResolver = std::function<std::string(std::string_view kind, std::string
 // Links that may not stay and images are replaced by their text.
 std::string to_html(std::string_view text, const RefResolver& resolve, int top_level = 2);
 
+// The text a reader sees, without markup or link targets: each paragraph, heading, list item and
+// code block on a line of its own, a line break inside a paragraph as a space. For machine readers
+// (JSON-LD, feeds) that take plain text.
+std::string to_text(std::string_view text);
+
 }  // namespace lotse::markdown

@@ -108,6 +108,11 @@ std::uint64_t Fingerprints::site_file(const std::string& path) const {
     std::uint64_t h = mix(shared_, path);
     if (path == routes::kCoursesCsv || path == routes::kCoursesXlsx || path == routes::kCoursesIcs)
         for (const RecordEntry* e : plan_.courses) h = card(h, e, source_);
+    // A language's feed shows its courses and offers as that language does.
+    for (std::size_t l = 0; l < plan_.languages.size(); ++l)
+        if (path == routes::feed(plan_.languages[l]))
+            for (const RecordEntry& e : plan_.entries)
+                if (e.kind == RecordKind::course || e.kind == RecordKind::offer) h = card(h, &e, l);
     if (path.starts_with("sitemap")) {
         h = mix(mix(h, sitemap_.urls), sitemap_.bytes);
         for (const PlannedPage& p : plan_.pages) h = mix(h, p.route);

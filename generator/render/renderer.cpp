@@ -12,6 +12,7 @@
 #include "render/pages/pages.h"
 #include "render/schedule.h"
 #include "render/site_files.h"
+#include "render/structured_data.h"
 #include "site/routes.h"
 
 namespace lotse {
@@ -75,6 +76,8 @@ private:
         Data page = frame(c, body.title);
         // One note for the page, however many of its texts are not translated yet.
         if (v.untranslated() != untranslated) page.set("fallback_note", v.fallback_note());
+        // A record page says what its record is to search engines and partners' apps, in its head.
+        if (p.kind == PageKind::record) page.set("structured_data", structured_data(c));
         body.data.set("page_title", body.title);
         body.data.set("root", routes::up(v.language() + "/" + p.route));
         std::string html = templates_.render(body.name, v.shared(), body.data);

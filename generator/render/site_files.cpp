@@ -1,6 +1,7 @@
 #include "render/site_files.h"
 
 #include "render/exports.h"
+#include "render/feed.h"
 #include "render/sitemap.h"
 #include "site/routes.h"
 
@@ -26,7 +27,12 @@ std::vector<OutputFile> SiteFiles::make(const std::function<bool(const std::stri
         return file;
     });
     add(named(routes::kCoursesIcs), [&](const LanguageView& v) { return OutputFile{named(routes::kCoursesIcs), courses_ics(in_, v)}; });
-    if (!in_.content.site.base_url.empty()) sitemaps(add);
+    if (!in_.content.site.base_url.empty()) {
+        sitemaps(add);
+        // A feed per language, in the words of that language.
+        for (const std::string& lang : in_.plan.languages)
+            if (const std::string path = routes::feed(lang); wanted(path)) files.push_back({path, atom_feed(view_(lang))});
+    }
     // Not a structured binding: clang before 16 (the fuzz build's) cannot capture one.
     for (const auto& asset : in_.templates.assets())
         add(asset.first, [&](const LanguageView&) { return OutputFile{asset.first, asset.second}; });

@@ -17,6 +17,7 @@ std::string topic(std::string_view id) { return concat({kTopics, "/", id, ".html
 std::string course_month(std::string_view month) { return concat({"courses/", month, "/index.html"}); }
 std::string free_page(std::string_view slug) { return concat({slug, "/index.html"}); }
 std::string language_home(std::string_view language) { return concat({language, "/index.html"}); }
+std::string feed(std::string_view language) { return concat({language, "/", kFeed}); }
 
 const std::vector<std::string_view>& reserved_slugs() {
     static const std::vector<std::string_view> slugs = [] {

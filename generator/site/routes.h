@@ -24,6 +24,8 @@ inline constexpr std::string_view kLifePhases = "life-phases";
 inline constexpr std::string_view kTopics = "topics";
 inline constexpr std::string_view kAssets = "assets";
 inline constexpr std::string_view kStylesheet = "assets/style.css";
+// A language's Atom feed of its courses and offers (render/feed.h).
+inline constexpr std::string_view kFeed = "feed.xml";
 
 // Files once per site, beside the language folders.
 inline constexpr std::string_view kChooser = "index.html";
@@ -42,6 +44,7 @@ std::string topic(std::string_view id);                    // topics/<id>.html
 std::string course_month(std::string_view month);          // courses/<yyyy-mm>/index.html
 std::string free_page(std::string_view slug);              // <slug>/index.html
 std::string language_home(std::string_view language);      // <lang>/index.html
+std::string feed(std::string_view language);               // <lang>/feed.xml
 
 // Folder names a free page's slug cannot take: every top-level folder of a language.
 const std::vector<std::string_view>& reserved_slugs();

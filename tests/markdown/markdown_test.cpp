@@ -17,6 +17,12 @@ std::string html(std::string_view md) {
     });
 }
 
+TEST(Markdown, PlainTextKeepsWhatAReaderSeesWithoutMarkupOrTargets) {
+    EXPECT_EQ(to_text("# Head\n\nBring **your passport**\nand [letters](ref:contact/mbe).\n\n- one `code`\n- <b>two</b>\n"),
+              "Head\nBring your passport and letters.\none code\ntwo");
+    EXPECT_EQ(to_text(""), "");
+}
+
 TEST(Markdown, RawHtmlNeverPasses) {
     const std::string out = html("Hallo <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n<div onclick=\"x()\">block</div>\n");
     EXPECT_THAT(out, Not(HasSubstr("<script")));

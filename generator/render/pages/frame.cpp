@@ -47,6 +47,11 @@ Data frame(const PageContext& c, const std::string& title) {
     page.set("pretty_route", routes::pretty(route));
     page.set("x_default", base_url.empty() ? up + std::string(routes::kChooser) : base_url);
     if (!base_url.empty()) page.set("canonical", base_url + lang + "/" + routes::pretty(route));
+    // The language's feed exists where the site's address is known (render/feed.h).
+    if (!base_url.empty()) {
+        page.set("feed", routes::link(route, routes::kFeed));
+        page.set("feed_title", c.v.msg("feed.title", {{"site", c.v.plain(c.in().content.site.title)}}));
+    }
 
     // A link's label carries the language it is in where that is not the interface's: a catalog
     // message borrowed from the source language, a free page's title without a translation.

@@ -66,7 +66,8 @@ TEST_F(SampleOutput, EveryRecordPageCarriesWhatSearchEnginesRequire) {
     for (const char* lang : kLanguages)
         for (const char* folder : {"courses", "offers", "contacts", "providers", "pathways"})
             for (const auto& f : fs::directory_iterator(out() / lang / folder)) {
-                if (f.path().extension() != ".html") continue;
+                // Record pages only: not the course overview, nor the month folders beside it.
+                if (f.path().extension() != ".html" || f.path().filename() == "index.html") continue;
                 const std::string page = f.path().lexically_relative(out()).generic_string();
                 const std::vector<std::string> found = scripts(read(f.path()));
                 ASSERT_EQ(found.size(), 1u) << page;
@@ -79,9 +80,11 @@ TEST_F(SampleOutput, EveryRecordPageCarriesWhatSearchEnginesRequire) {
                 // The page itself, and the same page in every other language.
                 const std::string route = page.substr(page.find('/') + 1);
                 EXPECT_EQ(j["url"], kBase + page) << page;
-                for (const char* other : kLanguages)
-                    if (std::string(other) != lang)
+                for (const char* other : kLanguages) {
+                    if (std::string(other) != lang) {
                         EXPECT_THAT(j["sameAs"], testing::Contains(kBase + std::string(other) + "/" + route)) << page;
+                    }
+                }
                 const std::string type = j["@type"];
                 if (type == "Course") {
                     // Google's course info: name, description, provider; a course instance with its
@@ -168,7 +171,7 @@ TEST_F(SampleOutput, ACounsellingContactIsAServiceWithItsChannelLanguagesAndHour
     EXPECT_EQ(de["name"], "Migrationsberatung für Erwachsene (MBE) – Caritas");
     EXPECT_THAT(de["description"].get<std::string>(), HasSubstr("Die MBE berät Zugewanderte ab 27 Jahren"));
     EXPECT_THAT(de["description"].get<std::string>(), Not(HasSubstr("ref:")));
-    EXPECT_EQ(de["provider"]["name"], "Caritasverband Beispielstadt");
+    EXPECT_EQ(de["provider"]["name"], "Caritasverband Beispielstadt e. V.");
     EXPECT_EQ(de["areaServed"], "Beispielstadt");
     const json hours = json::parse(R"([
         {"@type": "OpeningHoursSpecification", "dayOfWeek": ["https://schema.org/Monday", "https://schema.org/Wednesday"],
@@ -217,7 +220,9 @@ TEST_F(SampleOutput, EachLanguageHasAnAtomFeedOfCoursesAndOffersNewestFirst) {
             EXPECT_EQ(e.find_child_by_attribute("link", "rel", "alternate").attribute("href").value(), id);
             EXPECT_THAT(updated, testing::MatchesRegex("[0-9]{4}-[0-9]{2}-[0-9]{2}T00:00:00Z")) << id;
             EXPECT_LE(updated, previous) << id << " after a older entry";
-            if (entries++ == 0) EXPECT_EQ(feed.child_value("updated"), updated) << "the feed is as new as its newest entry";
+            if (entries++ == 0) {
+                EXPECT_EQ(feed.child_value("updated"), updated) << "the feed is as new as its newest entry";
+            }
             previous = updated;
         }
         // 18 offers and the courses still running on 2026-11-22.
@@ -314,7 +319,7 @@ TEST(Feed, SameInputGivesTheSameBytesAndAnEditShowsAtTheTop) {
               "    <updated>2026-11-10T00:00:00Z</updated>\n"
               "    <link rel=\"alternate\" type=\"text/html\" href=\"https://bildung.teststadt.example/de/courses/ik.html\" hreflang=\"de\" />\n"
               "    <category term=\"course\" label=\"Deutschkurs\" />\n"
-              "    <summary type=\"text\">11.01.2027–16.07.2027 · Niveau A1–B1 · Volkshochschule Teststadt</summary>\n"
+              "    <summary type=\"text\">11. Jan.\u2009–\u200916. Juli 2027 · Niveau A1–B1 · Volkshochschule Teststadt</summary>\n"
               "  </entry>\n"
               "  <entry>\n"
               "    <id>https://bildung.teststadt.example/de/offers/a.html</id>\n"

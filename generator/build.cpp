@@ -33,6 +33,8 @@ namespace {
 
 using Loaded = LoadedSite;
 
+}  // namespace
+
 // The catalogs of the site's languages; none without a source language (reported with the settings).
 Catalogs load_catalogs(const fs::path& site_dir, const std::optional<SiteConfig>& site, Diagnostics& diags) {
     if (!site || site->source_language.empty()) return Catalogs();
@@ -42,6 +44,20 @@ Catalogs load_catalogs(const fs::path& site_dir, const std::optional<SiteConfig>
     return Catalogs::load(layered(site_dir, "i18n"), languages, site->source_language, diags,
                           cache.empty() ? fs::path() : cache / "catalogs");
 }
+
+void read_translations(const fs::path& site_dir, const SiteConfig& site, LoadedSite& l, Diagnostics& diags) {
+    l.translations = TranslationRecord::read(site_dir, diags);
+    std::vector<std::string> languages;
+    for (const Located& lang : site.languages) languages.push_back(lang.value);
+    l.catalog_texts = read_catalog_texts(site_dir, languages, diags);
+}
+
+void check_translations(Date today, LoadedSite& l, Diagnostics& diags) {
+    check_currency(l.content, today, l.catalog_texts, l.translations, diags);
+    mark_outdated(l.content, l.translations);
+}
+
+namespace {
 
 // Loads the content and the catalogs and checks them. The catalogs depend only on the site's
 // settings: a helper thread reads them while this thread reads the records, then both take tasks
@@ -58,12 +74,8 @@ Loaded load_and_check(const RunOptions& o, Diagnostics& diags, Alongside& alongs
     diags.append(catalog_diags);
     check_content(l.content, l.catalogs, o.today, diags);
     if (site) {
-        l.translations = TranslationRecord::read(o.site_dir, diags);
-        std::vector<std::string> languages;
-        for (const Located& lang : site->languages) languages.push_back(lang.value);
-        l.catalog_texts = read_catalog_texts(o.site_dir, languages, diags);
-        check_currency(l.content, o.today, l.catalog_texts, l.translations, diags);
-        mark_outdated(l.content, l.translations);
+        read_translations(o.site_dir, *site, l, diags);
+        check_translations(o.today, l, diags);
     }
     catalogs.wait();  // a task the helper took may still run; what it threw is thrown here
     return l;

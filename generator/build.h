@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 
 #include "common/data_dir.h"  // data_dir(): the built-in templates and catalogs
 #include "content/calendar.h"
@@ -37,6 +38,13 @@ struct LoadedSite {
     std::vector<CatalogText> catalog_texts;  // the site's own catalog messages
 };
 LoadedSite load_and_check(const RunOptions& options, Diagnostics& diags);
+// Its steps, for a caller that keeps the site between runs (`lotse serve`): the catalogs of the
+// site's languages (none without settings); the translation record and the site's own catalog
+// messages; and, once the records are checked, which translations are outdated.
+Catalogs load_catalogs(const std::filesystem::path& site_dir, const std::optional<SiteConfig>& site, Diagnostics& diags);
+void read_translations(const std::filesystem::path& site_dir, const SiteConfig& site, LoadedSite& loaded,
+                       Diagnostics& diags);
+void check_translations(Date today, LoadedSite& loaded, Diagnostics& diags);
 void report(const Diagnostics& diags, std::ostream& err);
 
 int run_check(const RunOptions& options, std::ostream& out, std::ostream& err);

@@ -161,6 +161,22 @@ std::vector<std::size_t> from_cache(RecordFolder& folder, const std::vector<std:
     return to_parse;
 }
 
+// The record with `id` that the bytes `text` of the file at `path` (as diagnostics name it) hold.
+template <typename Rec>
+std::optional<Rec> parse_text(const std::string& path, const std::string& id, std::string text,
+                              const std::string& source_language, Diagnostics& d) {
+    check_utf8(path, text, d);
+    SourceFile file(path, std::move(text), d, source_language);
+    auto root = parse_yaml(file.ctx, file.text());
+    if (!root) return std::nullopt;
+    MapReader m(file.ctx, *root, std::string(name(KindOf<Rec>::value)), RecordReader<Rec>::keys);
+    if (!m.valid()) return std::nullopt;
+    Rec rec = RecordReader<Rec>::read(file, m);
+    rec.id = id;
+    rec.path = path;
+    return rec;
+}
+
 // Parses the file `i` of `folder` as a record of its kind, and keeps it in the cache for the next
 // run unless it has errors.
 template <typename Rec>
@@ -173,18 +189,21 @@ std::optional<Rec> parse_record(RecordFolder& folder, std::size_t i, const std::
         return std::nullopt;
     }
     std::string text = folder.take_bytes(i);
-    check_utf8(path, text, d);
     const std::uint64_t hash = hash_of(text);
-    SourceFile file(path, std::move(text), d, source_language);
-    auto root = parse_yaml(file.ctx, file.text());
-    if (!root) return std::nullopt;
-    MapReader m(file.ctx, *root, std::string(name(KindOf<Rec>::value)), RecordReader<Rec>::keys);
-    if (!m.valid()) return std::nullopt;
-    Rec rec = RecordReader<Rec>::read(file, m);
-    rec.id = folder.id(i);
-    rec.path = path;
-    if (folder.stamp(i) && !d.has_errors()) cache.put(folder.cached_as(i), *folder.stamp(i), hash, rec, d);
+    std::optional<Rec> rec = parse_text<Rec>(path, folder.id(i), std::move(text), source_language, d);
+    if (rec && folder.stamp(i) && !d.has_errors()) cache.put(folder.cached_as(i), *folder.stamp(i), hash, *rec, d);
     return rec;
+}
+
+// Puts `rec` (nullopt: none) in `records` as the record of the file `file_name`, where the folder's
+// files in name order would put it.
+template <typename Rec>
+void place_record(std::vector<Rec>& records, const std::string& id, const std::string& file_name, std::optional<Rec> rec) {
+    auto same = std::find_if(records.begin(), records.end(), [&](const Rec& r) { return r.id == id; });
+    if (same != records.end()) records.erase(same);
+    if (!rec) return;
+    auto after = std::find_if(records.begin(), records.end(), [&](const Rec& r) { return r.id + ".yaml" > file_name; });
+    records.insert(after, std::move(*rec));
 }
 
 // Reads every record of a kind: first the records of files whose bytes are the same as on an
@@ -218,6 +237,40 @@ Content read_content(const fs::path& site_dir, SiteConfig site, Diagnostics& dia
     cache.save();
     read_pages(site_dir, diags, content);
     return content;
+}
+
+bool reread_record_file(const fs::path& site_dir, const fs::path& file, Content& content, Diagnostics& diags) {
+    auto part = file.begin();
+    if (part == file.end() || *part != "content" || ++part == file.end()) return false;
+    const std::string folder = part->string();
+    if (++part == file.end() || std::next(part) != file.end()) return false;
+    const std::string file_name = part->string();
+    if (file_name.empty()) return false;
+    if (file_name.front() == '.') return true;  // not read by the whole content's reading either
+    const fs::path f(file_name);
+    const std::string id = f.stem().string();
+    if (f.extension() != ".yaml" || !is_valid_id(id) || id == "index") return false;
+    const fs::path dir = site_dir / "content" / folder;
+    const std::string shown = shown_path(dir) + "/" + file_name;
+    bool known = false;
+    for_each_kind(content, [&](auto& records) {
+        using Rec = typename std::remove_cvref_t<decltype(records)>::value_type;
+        if (known || info(KindOf<Rec>::value).folder != folder) return;
+        known = true;
+        std::error_code ec;
+        const fs::file_status status = fs::symlink_status(dir / file_name, ec);
+        std::optional<Rec> rec;
+        if (fs::is_regular_file(status)) {
+            std::string text;
+            if (!read_whole_file(dir / file_name, text)) diags.error({shown, 0, 0}, "cannot read this file");
+            else rec = parse_text<Rec>(shown, id, std::move(text), content.site.source_language, diags);
+        } else if (status.type() != fs::file_type::not_found) {
+            known = false;  // a link or something else: the whole content's reading says what it is
+            return;
+        }
+        place_record(records, id, file_name, std::move(rec));
+    });
+    return known;
 }
 
 Content load_content(const fs::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache) {

@@ -32,6 +32,14 @@ std::optional<SiteConfig> read_site_settings(const std::filesystem::path& site_d
 Content read_content(const std::filesystem::path& site_dir, SiteConfig site, Diagnostics& diags,
                      const RecordCacheFile& cache = {});
 
+// One record file read again on its own (`lotse serve` reads only the files that changed):
+// `file` (relative to the site folder, content/<kind's folder>/<id>.yaml) replaces its record in
+// `content`, which is the site's content as read before; a file that is gone or has errors leaves
+// no record. What reading it found goes to `diags`. False, with `content` unchanged, for any other
+// file, or one that is not a plain file: then the whole content must be read again.
+bool reread_record_file(const std::filesystem::path& site_dir, const std::filesystem::path& file, Content& content,
+                        Diagnostics& diags);
+
 // Both: the whole content folder.
 Content load_content(const std::filesystem::path& site_dir, Diagnostics& diags, const RecordCacheFile& cache = {});
 

@@ -14,10 +14,10 @@
 #include <ctime>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <thread>
 
 #include "common/interrupt.h"
+#include "serve/live_site.h"
 #include "serve/preview_marks.h"
 #include "serve/preview_server.h"
 #include "serve/preview_state.h"
@@ -33,7 +33,7 @@ namespace {
 constexpr std::chrono::milliseconds kQuiet{30};
 
 // A temporary folder for the preview, removed when serving ends, by Ctrl-C too. The site is built
-// into its "site" folder; the output's staging folder sits beside that.
+// into its "site" folder, in place (serve/live_site.h).
 class PreviewFolder {
 public:
     PreviewFolder() {
@@ -97,11 +97,11 @@ std::string what_changed(const std::vector<fs::path>& changed) {
 
 // Builds the site into the preview, publishes the outcome to the open pages and prints it in one
 // line. A build with errors writes nothing: the last good site stays.
-void rebuild(const RunOptions& o, PreviewState& state, const std::vector<fs::path>& changed, std::ostream& out) {
+void rebuild(const RunOptions& o, LiveSite& site, PreviewState& state, const std::vector<fs::path>& changed,
+             std::ostream& out) {
     const auto start = std::chrono::steady_clock::now();
     BuildOutcome outcome;
-    std::ostringstream build_out, build_err;
-    const int rc = run_build(o, build_out, build_err, outcome);
+    const int rc = site.rebuild(changed, outcome);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     state.publish(problems_html(outcome.diags, o.site_dir));
     out << clock_time() << ' ' << what_changed(changed);
@@ -155,12 +155,13 @@ int run_serve(const RunOptions& options, const ServeOptions& serve, std::ostream
     RunOptions o = options;
     o.out = preview;
     o.exits_after = false;
-    rebuild(o, state, {}, out);
+    LiveSite site(o);
+    rebuild(o, site, state, {}, out);
     std::thread listening([&server] { server.listen_after_bind(); });
     const std::string host = serve.host.find(':') != std::string::npos ? "[" + serve.host + "]" : serve.host;
     out << "preview: http://" << host << ':' << port << "/ (rebuilt on every saved change; Ctrl-C stops)" << std::endl;
     try {
-        for (;;) rebuild(o, state, watcher->wait(kQuiet), out);
+        for (;;) rebuild(o, site, state, watcher->wait(kQuiet), out);
     } catch (const std::system_error& e) {
         err << "cannot watch the site folder for changes any more: " << e.what() << '\n';
     }

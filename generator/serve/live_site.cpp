@@ -1,0 +1,115 @@
+#include "serve/live_site.h"
+
+#include <atomic>
+
+#include "cache/inputs_hash.h"
+#include "cache/place.h"
+#include "check/check.h"
+#include "common/data_dir.h"
+#include "common/site_files.h"
+#include "content/loader.h"
+#include "site/plan.h"
+
+namespace lotse {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// `diags` without what it says about the file `shown`.
+Diagnostics without_file(const Diagnostics& diags, const std::string& shown) {
+    Diagnostics kept;
+    for (const Diagnostic& d : diags.items()) {
+        if (d.pos.file == shown) continue;
+        switch (d.severity) {
+            case Severity::error: kept.error(d.pos, d.message); break;
+            case Severity::warning: kept.warning(d.pos, d.message); break;
+            case Severity::note: kept.note(d.pos, d.message); break;
+        }
+    }
+    return kept;
+}
+
+}  // namespace
+
+void LiveSite::read_templates() {
+    template_diags_ = {};
+    templates_.emplace(Templates::load(layered(o_.site_dir, "templates"), template_diags_,
+                                       site_cache_file(o_.site_dir, ".templates"), program_identity()));
+}
+
+// As `lotse build` reads the site (build.cpp), with what each step found kept apart.
+void LiveSite::read_everything() {
+    content_diags_ = {};
+    i18n_diags_ = {};
+    site_ = {};
+    const std::optional<SiteConfig> settings = read_site_settings(o_.site_dir, content_diags_);
+    has_settings_ = settings.has_value();
+    if (settings)
+        site_.content = read_content(o_.site_dir, *settings, content_diags_,
+                                     {site_cache_file(o_.site_dir, ".records"), program_identity()});
+    site_.catalogs = load_catalogs(o_.site_dir, settings, i18n_diags_);
+    if (settings) read_translations(o_.site_dir, *settings, site_, i18n_diags_);
+    read_templates();
+    read_ = true;
+}
+
+bool LiveSite::read_changed(const std::vector<fs::path>& changed) {
+    bool templates = false;
+    for (const fs::path& file : changed) {
+        if (!file.empty() && *file.begin() == "templates") {
+            templates = true;
+            continue;
+        }
+        // The settings, taxonomy, translation record, free pages and catalogs: everything is read again.
+        if (!has_settings_) return false;
+        Diagnostics found;
+        if (!reread_record_file(o_.site_dir, file, site_.content, found)) return false;
+        content_diags_ = without_file(content_diags_, shown_path(o_.site_dir / file));
+        content_diags_.append(found);
+    }
+    if (templates) read_templates();
+    return true;
+}
+
+void LiveSite::render(BuildOutcome& outcome) {
+    Diagnostics& diags = outcome.diags;
+    const SitePlan plan = plan_site(site_.content, o_.today);
+    RenderInputs inputs{site_.content, plan, site_.catalogs, *templates_, o_.today, o_.jobs,
+                        shared_inputs_hash(o_.site_dir, o_.today, plan, *templates_), {}, o_.sitemap,
+                        site_cache_stem(o_.site_dir)};
+    std::atomic<std::size_t> rendered{0}, kept{0};
+    inputs.reuse = [&](std::string_view path, std::uint64_t fingerprint) {
+        if (!output_.keep(path, fingerprint)) return false;
+        kept += path.ends_with(".html");
+        return true;
+    };
+    Diagnostics write_diags;
+    render_site(inputs, diags, [&](OutputFile&& f) {
+        rendered += f.path.ends_with(".html");
+        output_.write(f, write_diags);
+    });
+    diags.append(write_diags);
+    if (diags.has_errors()) {
+        output_.forget();
+        return;
+    }
+    output_.finish();
+    outcome.rendered = rendered;
+    outcome.kept = kept;
+}
+
+int LiveSite::rebuild(const std::vector<fs::path>& changed, BuildOutcome& outcome) {
+    if (!read_ || !read_changed(changed)) read_everything();
+    Diagnostics& diags = outcome.diags;
+    diags.append(content_diags_);
+    diags.append(i18n_diags_);
+    check_content(site_.content, site_.catalogs, o_.today, diags);
+    if (has_settings_) check_translations(o_.today, site_, diags);
+    diags.append(template_diags_);
+    if (diags.has_errors()) return kContentErrors;
+    render(outcome);
+    return diags.has_errors() ? kContentErrors : kSuccess;
+}
+
+}  // namespace lotse

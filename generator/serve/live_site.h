@@ -1,0 +1,45 @@
+// The site as `lotse serve` keeps it between rebuilds: records, catalogs and compiled templates in
+// memory, and what each file of the preview folder was made from. A saved record is read again on
+// its own; the checks run over the whole site as always; only the pages whose inputs changed are
+// rendered, and written in place. The preview folder then holds what `lotse build` would write.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "build.h"
+#include "render/templates.h"
+#include "serve/preview_output.h"
+
+namespace lotse {
+
+class LiveSite {
+public:
+    // `options.out` is the preview folder.
+    explicit LiveSite(RunOptions options) : o_(std::move(options)), output_(o_.out) {}
+
+    // Brings the preview folder up to date after the files `changed` (relative to the site folder)
+    // changed; the first call reads and builds everything. Returns kSuccess, or kContentErrors
+    // when the site has errors: then the folder keeps the last good site.
+    int rebuild(const std::vector<std::filesystem::path>& changed, BuildOutcome& outcome);
+
+private:
+    void read_everything();
+    void read_templates();
+    // Reads again what `changed` needs; false if that is everything.
+    bool read_changed(const std::vector<std::filesystem::path>& changed);
+    void render(BuildOutcome& outcome);
+
+    RunOptions o_;
+    bool read_ = false;
+    bool has_settings_ = false;  // content/site.yaml could be read: the records were
+    LoadedSite site_;
+    Diagnostics content_diags_;  // what reading content/ found, by file
+    Diagnostics i18n_diags_;     // what reading the catalogs and the translation record found
+    std::optional<Templates> templates_;
+    Diagnostics template_diags_;
+    PreviewOutput output_;
+};
+
+}  // namespace lotse

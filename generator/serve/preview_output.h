@@ -1,0 +1,50 @@
+// The preview folder, written in place: `lotse serve` keeps what each file there was made from, so
+// a rebuild writes only the files whose inputs changed and removes those no longer made. (A build
+// into public/ is exchanged as a whole instead, output/writer.h; the preview folder is serve's own,
+// and nobody copies it while it changes.)
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "content/diagnostics.h"
+#include "render/renderer.h"
+
+namespace lotse {
+
+class PreviewOutput {
+public:
+    explicit PreviewOutput(std::filesystem::path folder) : folder_(std::move(folder)) {}
+
+    // True if the folder's file at `path` was made from `fingerprint`: it stays as it is. Safe to
+    // call from several threads, each path once per build.
+    bool keep(std::string_view path, std::uint64_t fingerprint);
+    // Puts the file in the folder through a temporary file renamed over the old one, so a page is
+    // never served half-written. Safe to call from several threads; false, with a diagnostic in
+    // `diags`, on failure.
+    bool write(const OutputFile& file, Diagnostics& diags);
+    // After a build that succeeded: removes the files it did not make (the pages of removed
+    // records) and the folders that leaves empty.
+    void finish();
+    // After a build that failed halfway: what the files were made from is no longer known, so the
+    // next build writes every one again (and removes those it does not make).
+    void forget();
+
+private:
+    struct PathHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+    };
+    std::filesystem::path folder_;
+    std::mutex mutex_;
+    // The folder's files (path -> fingerprint), and which of them this build made or kept.
+    std::unordered_map<std::string, std::uint64_t, PathHash, std::equal_to<>> files_;
+    std::unordered_set<std::string, PathHash, std::equal_to<>> made_;
+};
+
+}  // namespace lotse

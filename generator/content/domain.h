@@ -37,6 +37,8 @@ inline constexpr std::string_view kRequiredPages[] = {"imprint", "privacy", "acc
 std::vector<std::string_view> course_life_phases(std::string_view type);
 // The topic a course is listed under when it names none.
 inline constexpr std::string_view kCourseTopic = "german-language";
+// The life phase a course with childcare is listed under besides its own.
+inline constexpr std::string_view kChildcareLifePhase = "early-childhood";
 
 // The levels from `from` to `to`, both included: A1, B1 -> A1, A2, B1.
 std::vector<std::string_view> levels_between(std::string_view from, std::string_view to);

@@ -31,7 +31,7 @@ std::vector<const RecordEntry*> SitePlan::of_kind(RecordKind kind) const {
 
 namespace {
 
-bool has_term(const std::vector<Located>& terms, const std::string& id) {
+bool has_term(const std::vector<Located>& terms, std::string_view id) {
     return std::any_of(terms.begin(), terms.end(), [&](const Located& t) { return t.value == id; });
 }
 
@@ -42,10 +42,13 @@ std::vector<Located> located(const std::vector<std::string_view>& words) {
 }
 
 // The life phases and topics a record is listed under on term pages. A course that names none
-// gets them from its type.
+// gets them from its type; a course with childcare is also for parents of small children.
 std::vector<Located> life_phases_of(const Record& r) { return r.life_phases; }
 std::vector<Located> life_phases_of(const Course& c) {
-    return c.life_phases.empty() ? located(domain::course_life_phases(c.type.value)) : c.life_phases;
+    std::vector<Located> out = c.life_phases.empty() ? located(domain::course_life_phases(c.type.value)) : c.life_phases;
+    if (c.childcare.value_or(false) && !has_term(out, domain::kChildcareLifePhase))
+        out.push_back({std::string(domain::kChildcareLifePhase), {}});
+    return out;
 }
 std::vector<Located> topics_of(const Record& r) { return r.topics; }
 std::vector<Located> topics_of(const Course& c) {
@@ -93,6 +96,16 @@ void add_entries(SitePlan& plan, const Content& content, Date today) {
     });
 }
 
+// The group a record is listed in where a list is grouped by terms: its first term the taxonomy
+// has, the one its author named first. One card per record per list: a record under each of its
+// terms would show a reader the same card again and again.
+std::string_view first_term(const std::vector<Located>& terms, const std::vector<Term>& taxonomy) {
+    for (const Located& t : terms)
+        if (std::any_of(taxonomy.begin(), taxonomy.end(), [&](const Term& known) { return known.id == t.value; }))
+            return t.value;
+    return {};
+}
+
 // A term page: everything of the term, grouped by the other dimension in taxonomy order, and the
 // contacts of the term.
 PlannedPage term_page(const SitePlan& plan, PageKind kind, const std::string& term, const std::vector<Term>& others,
@@ -106,7 +119,7 @@ PlannedPage term_page(const SitePlan& plan, PageKind kind, const std::string& te
         Group g{other.id, {}};
         for (std::size_t i : in_term) {
             const RecordEntry& e = plan.entries[i];
-            if (info(e.kind).listing == Listing::grouped && has_term(theirs[i], other.id)) g.entries.push_back(&e);
+            if (info(e.kind).listing == Listing::grouped && first_term(theirs[i], others) == other.id) g.entries.push_back(&e);
         }
         if (!g.entries.empty()) page.groups.push_back(std::move(g));
     }
@@ -178,14 +191,15 @@ void add_course_pages(SitePlan& plan, Date today) {
     }
 }
 
-// Contacts by topic, in taxonomy order; a contact under each of its topics.
+// Contacts by topic, in taxonomy order; a contact under its first topic (its card names the others
+// and the filter finds it by any of them).
 void add_counselling_page(SitePlan& plan, const Taxonomy& taxonomy) {
     PlannedPage page{PageKind::counselling, std::string(routes::kCounselling)};
     page.contacts = plan.of_kind(RecordKind::contact);
     for (const Term& t : taxonomy.topics) {
         Group g{t.id, {}};
         for (const RecordEntry* e : page.contacts)
-            if (has_term(e->record->topics, t.id)) g.entries.push_back(e);
+            if (first_term(e->record->topics, taxonomy.topics) == t.id) g.entries.push_back(e);
         if (!g.entries.empty()) page.groups.push_back(std::move(g));
     }
     plan.pages.push_back(std::move(page));

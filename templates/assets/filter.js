@@ -1,5 +1,6 @@
 // Lotse list filters: filters a list in place from a form and keeps the choice in the address, so
-// a filtered view can be shared. Without JavaScript the form stays hidden and the whole list shows.
+// a filtered view can be shared. The form is folded under a summary, so that the list comes first.
+// Without JavaScript the form stays hidden and the whole list shows.
 (function () {
   'use strict';
   document.querySelectorAll('form[data-filter]').forEach(function (form) {
@@ -14,6 +15,16 @@
     var controls = form.querySelectorAll('select, input[type=checkbox]');
     var plural = status ? JSON.parse(status.dataset.plural || '{}') : {};
     var numbers = new Intl.NumberFormat(lang, status && status.dataset.numbering ? { numberingSystem: status.dataset.numbering } : {});
+    // The folded filters' summary says how many are active, so that a reader who closed them knows
+    // the list is filtered.
+    var summary = form.querySelector('.filter-count');
+    var active = summary ? JSON.parse(summary.dataset.plural || '{}') : {};
+    var summaryRules = summary ? new Intl.PluralRules(summary.closest('[lang]').lang) : rules;
+
+    function counted(forms, pluralRules, count) {
+      var which = count === 0 && forms['0'] ? '0' : pluralRules.select(count);
+      return (forms[which] || forms.other || '').replace('#', numbers.format(count));
+    }
 
     function chosen() {
       var out = [];
@@ -37,10 +48,8 @@
         group.hidden = !group.querySelector('[data-filter-item]:not([hidden])');
       });
       var count = Object.keys(shown).length;
-      if (status) {
-        var form_ = count === 0 && plural['0'] ? '0' : rules.select(count);
-        status.textContent = (plural[form_] || plural.other || '').replace('#', numbers.format(count));
-      }
+      if (status) status.textContent = counted(plural, rules, count);
+      if (summary) summary.textContent = counted(active, summaryRules, filters.length);
       if (remember) {
         var params = new URLSearchParams();
         filters.forEach(function (f) { params.append(f[0], f[1]); });

@@ -37,7 +37,10 @@ try {
   const all = await visible(page, '.course-row', 'data-type');
   check(await page.isVisible('form.filters'), 'with JavaScript the course filters are shown');
   check(all.length >= 20, `every course is listed before filtering (${all.length})`);
+  check(!(await page.isVisible('#filter-type')) && (await page.textContent('form.filters summary')).trim() === 'Filter',
+    'the filters are folded under a summary: "Filter"');
 
+  await page.click('form.filters summary');
   await page.selectOption('#filter-type', 'job-language');
   const jobs = await visible(page, '.course-row', 'data-type');
   const expected = all.filter((r) => r.value.includes('|job-language|')).length;
@@ -58,11 +61,15 @@ try {
     `a shared address (?type=integration&childcare=yes) shows only such courses (${shared.length})`);
   check(await page.isChecked('#filter-childcare') && (await page.inputValue('#filter-type')) === 'integration',
     'and the form shows the shared choice');
+  check((await page.textContent('form.filters summary')).trim() === '2 Filter aktiv',
+    `the folded summary counts the shared choice: "${(await page.textContent('form.filters summary')).trim()}"`);
+  await page.click('form.filters summary');
   await page.click('button[type=reset]');
   await page.waitForFunction((n) => document.querySelectorAll('.course-row:not([hidden])').length === n, all.length);
   check(new URL(page.url()).search === '', 'reset shows every course again and clears the address');
 
   await page.goto(`${server.origin}/de/counselling/index.html`, { waitUntil: 'load' });
+  await page.click('form.filters summary');
   await page.selectOption('#filter-language', 'ar');
   const arabic = await visible(page, '#counselling-list [data-filter-item]', 'data-language');
   check(arabic.length > 0 && arabic.every((c) => c.value.includes('|ar|')),
@@ -71,6 +78,53 @@ try {
   await page.goto(`${server.origin}/ar/courses/index.html?level=A1`, { waitUntil: 'load' });
   const arStatus = await page.textContent('#course-list-status');
   check(/[٠-٩]/.test(arStatus), `the Arabic status counts in Arabic digits: "${arStatus}"`);
+
+  // The phone walk (issue 22): on a phone the list comes first, and a choice is answered where the
+  // reader looks.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const rel of ['de/courses/index.html', 'de/courses/2026-12/index.html', 'ar/courses/2027-01/index.html']) {
+    await phone.goto(`${server.origin}/${rel}`, { waitUntil: 'load' });
+    const top = await phone.$eval('.course-row', (r) => r.getBoundingClientRect().top);
+    check(top < 844, `${rel} at 390x844: the first course starts on the first screen (at ${Math.round(top)} px)`);
+  }
+  await phone.goto(`${server.origin}/de/courses/index.html`, { waitUntil: 'load' });
+  await phone.click('form.filters summary');
+  const before = await phone.textContent('#course-list-status');
+  await phone.check('#filter-childcare');
+  const after = await phone.textContent('#course-list-status');
+  const statusBox = await phone.$eval('#course-list-status', (e) => e.getBoundingClientRect());
+  check(after !== before && statusBox.top >= 0 && statusBox.bottom <= 844,
+    `ticking "childcare" changes the visible count: "${before}" -> "${after}" (at ${Math.round(statusBox.top)} px)`);
+  check((await phone.textContent('form.filters summary')).trim() === '1 Filter aktiv', 'and the summary says "1 Filter aktiv"');
+  // The summary's count in every language, from its catalog: two filters chosen.
+  for (const lang of ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr']) {
+    await phone.goto(`${server.origin}/${lang}/courses/index.html?childcare=yes&seats=available`, { waitUntil: 'load' });
+    const s = await phone.$eval('.filter-count', (span) => {
+      const forms = JSON.parse(span.dataset.plural);
+      const lang = span.closest('[lang]').lang;
+      const status = document.querySelector('.filter-status');
+      const numbering = status.dataset.numbering ? { numberingSystem: status.dataset.numbering } : {};
+      const two = new Intl.NumberFormat(status.closest('[lang]').lang, numbering).format(2);
+      const expected = (forms[new Intl.PluralRules(lang).select(2)] || '').replace('#', two);
+      return { text: span.textContent, none: forms['0'], expected };
+    });
+    check(s.expected && s.text === s.expected && s.text !== s.none,
+      `${lang}: two filters chosen, the summary says "${s.text}" (expected "${s.expected}")`);
+  }
+  // Phone numbers stay whole and nothing scrolls sideways, in Arabic too.
+  for (const rel of ['ar/contacts/jmd-awo.html', 'ar/contacts/mbe-caritas.html', 'ar/courses/index.html', 'ar/counselling/index.html']) {
+    await phone.goto(`${server.origin}/${rel}`, { waitUntil: 'load' });
+    const m = await phone.evaluate(() => ({
+      broken: [...document.querySelectorAll('a[href^="tel:"]')].filter((a) => a.offsetParent && a.getClientRects().length !== 1)
+        .map((a) => a.textContent),
+      phones: document.querySelectorAll('a[href^="tel:"]').length,
+      sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    check(m.phones > 0 && m.broken.length === 0 && m.sideways <= 0,
+      `${rel} at 390 px: ${m.phones} phone numbers each on one line${m.broken.length ? ` (broken: ${m.broken.join(', ')})` : ''}, ` +
+      `${m.sideways > 0 ? `scrolls ${m.sideways} px sideways` : 'no sideways scrolling'}`);
+  }
+  await phone.close();
 
   // Without JavaScript the form stays hidden and the whole list shows.
   const plain = await browser.newContext({ javaScriptEnabled: false });

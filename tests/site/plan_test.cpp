@@ -54,6 +54,41 @@ TEST(Plan, ATermPageGroupsByTheOtherDimensionAndListsItsContactsApart) {
     EXPECT_TRUE(page(plan, "life-phases/school.html").groups.empty()) << "the offer there has ended";
 }
 
+// The phone walk (issue 22): a pathway under two topics appeared twice on one life-phase page.
+TEST(Plan, ATermPageListsEachRecordOnceUnderItsFirstTerm) {
+    Content content = site();
+    content.pathways[0].topics = {{"work", {}}, {"german-language", {}}};
+    content.contacts[0].life_phases.push_back({"school", {}});
+    const SitePlan plan = plan_site(content, day("2026-11-15"));
+    const PlannedPage& work = page(plan, "life-phases/work-and-career.html");
+    ASSERT_EQ(work.groups.size(), 2u);
+    EXPECT_EQ(work.groups[0].term, "german-language");
+    EXPECT_THAT(ids(work.groups[0].entries), ElementsAre("ik-januar")) << "the pathway is under its first topic only";
+    EXPECT_EQ(work.groups[1].term, "work");
+    EXPECT_THAT(ids(work.groups[1].entries), ElementsAre("sprechstunde", "ankommen"));
+    const PlannedPage& topic = page(plan, "topics/work.html");
+    ASSERT_EQ(topic.groups.size(), 1u);
+    EXPECT_EQ(topic.groups[0].term, "work-and-career");
+    EXPECT_THAT(ids(topic.contacts), ElementsAre("beratung"));
+}
+
+// A mother with a toddler looks under early childhood: a course with childcare is there too,
+// besides the life phases of its type or its own.
+TEST(Plan, ACourseWithChildcareIsUnderEarlyChildhood) {
+    Content content = site();
+    content.taxonomy.life_phases.insert(content.taxonomy.life_phases.begin(), {"early-childhood", {}});
+    content.courses[2].childcare = true;  // ik-januar, no life phases of its own
+    content.courses[1].childcare = true;  // ik-dezember, integration-youth
+    content.courses[1].life_phases = {{"school-to-work", {}}};
+    const SitePlan plan = plan_site(content, day("2026-11-15"));
+    const PlannedPage& early = page(plan, "life-phases/early-childhood.html");
+    ASSERT_EQ(early.groups.size(), 1u);
+    EXPECT_EQ(early.groups[0].term, "german-language");
+    EXPECT_THAT(ids(early.groups[0].entries), ElementsAre("ik-dezember", "ik-januar"));
+    const PlannedPage& work = page(plan, "life-phases/work-and-career.html");
+    EXPECT_THAT(ids(work.groups[0].entries), ElementsAre("ik-januar")) << "and still under its type's life phase";
+}
+
 TEST(Plan, ARecordPageShowsWhatItsKindLinksTo) {
     const Content content = site();
     const SitePlan plan = plan_site(content, day("2026-11-15"));
@@ -100,9 +135,10 @@ TEST(Plan, CounsellingByTopicAndTheAzOfEverything) {
     const Content content = site();
     const SitePlan plan = plan_site(content, day("2026-11-15"));
     const PlannedPage& counselling = page(plan, "counselling/index.html");
-    ASSERT_EQ(counselling.groups.size(), 2u) << "a contact is under each of its topics";
-    EXPECT_EQ(counselling.groups[0].term, "german-language");
-    EXPECT_EQ(counselling.groups[1].term, "work");
+    // One card per contact: under its first topic (its others are tags on the card and filters).
+    ASSERT_EQ(counselling.groups.size(), 1u);
+    EXPECT_EQ(counselling.groups[0].term, "work");
+    EXPECT_THAT(ids(counselling.groups[0].entries), ElementsAre("beratung"));
     EXPECT_THAT(ids(counselling.contacts), ElementsAre("beratung"));
     const PlannedPage& az = page(plan, "a-z/index.html");
     ASSERT_EQ(az.groups.size(), 1u);

@@ -2,6 +2,7 @@
 // partner needs at a glance in the course overview (with what its filters match); and on its own
 // page the schedule, place, fee and how to register.
 #include "content/domain.h"
+#include "render/break_points.h"
 #include "render/kinds/kinds.h"
 #include "render/list_items.h"
 #include "site/routes.h"
@@ -41,8 +42,14 @@ void fill_registration(const LanguageView& v, const Registration& r, Data& reg) 
         reg.set("phone", r.phone);
         reg.set("phone_uri", tel_uri(r.phone));
     }
-    if (!r.email.empty()) reg.set("email", r.email);
-    if (!r.url.empty()) reg.set("url", r.url);
+    if (!r.email.empty()) {
+        reg.set("email", r.email);
+        reg.set("email_html", address_html(r.email));
+    }
+    if (!r.url.empty()) {
+        reg.set("url", r.url);
+        reg.set("url_html", address_html(r.url));
+    }
     if (r.deadline) reg.set("deadline", v.msg("registration.deadline", {{"date", v.fmt().date(*r.deadline)}}));
 }
 

@@ -1,5 +1,6 @@
 // What an offer shows: title, summary and provider on its card; on its page also where and when,
 // its fee, languages and contact.
+#include "render/break_points.h"
 #include "render/kinds/kinds.h"
 #include "render/list_items.h"
 
@@ -29,7 +30,10 @@ void page_data(const PageContext& page, const Offer& r, Data& d) {
     if (!r.fee_note.empty()) d.set("fee_note", v.text(r.fee_note));
     if (r.childcare.value_or(false)) d.set("childcare", v.msg("childcare.yes"));
     if (!r.languages.empty()) d.set("languages", v.languages(r.languages));
-    if (!r.url.empty()) d.set("url", r.url);
+    if (!r.url.empty()) {
+        d.set("url", r.url);
+        d.set("url_html", address_html(r.url));
+    }
     // The plan names the contact the page shows, if it is published.
     for (const Group& g : page.p.groups)
         for (const RecordEntry* c : g.entries) d.set("contact", page.items.card(v, *c, page.p.route));

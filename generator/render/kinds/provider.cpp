@@ -1,5 +1,6 @@
 // What a provider shows: its name, its district, and on its page its address and contacts and
 // the offers, courses and contacts it runs.
+#include "render/break_points.h"
 #include "render/kinds/kinds.h"
 #include "render/list_items.h"
 
@@ -43,6 +44,8 @@ void page_data(const PageContext& page, const Provider& r, Data& d) {
     if (!r.phone.empty()) d.set("phone_uri", tel_uri(r.phone));
     set_if("email", r.email);
     set_if("url", r.url);
+    if (!r.email.empty()) d.set("email_html", address_html(r.email));
+    if (!r.url.empty()) d.set("url_html", address_html(r.url));
     if (r.accessible.value_or(false)) d.set("accessible", v.msg("provider.accessible"));
     // What it runs, by kind: the plan's groups are named after the kinds' folders ("offers").
     for (const Group& g : page.p.groups) set_list(d, g.term, page.items.cards(v, g.entries, page.p.route));

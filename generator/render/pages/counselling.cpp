@@ -40,6 +40,7 @@ PageBody counselling_page(const PageContext& c) {
     Data f, topics = list(), phases = list();
     for (const Term& t : c.in().content.taxonomy.topics) append(topics, option(t.id, v.msg("topic." + t.id)));
     for (const Term& t : c.in().content.taxonomy.life_phases) append(phases, option(t.id, v.msg("life_phase." + t.id)));
+    f.set("active", filters_summary(v));
     f.set("topics", topics);
     f.set("life_phases", phases);
     f.set("languages", language_options(v, p.contacts));

@@ -22,6 +22,7 @@ Data course_filters(const LanguageView& v, const std::vector<const RecordEntry*>
         for (const std::string& t : times_of_day(c.schedule)) times.insert(t);
     }
     Data f;
+    f.set("active", filters_summary(v));
     Data type_options = list(), level_options = list(), district_options = list(), time_options = list();
     for (std::string_view t : domain::kCourseTypes)
         if (types.count(t)) append(type_options, option(std::string(t), v.msg("course_type." + std::string(t))));
@@ -79,6 +80,12 @@ Data option(const std::string& value, const std::string& label) {
     o.set("label", label);
     o.set("lang", false);
     return o;
+}
+
+Data filters_summary(const LanguageView& v) {
+    Data d = v.said("filters.active", {{"count", 0LL}});
+    d.set("plural", v.plural_json("filters.active"));
+    return d;
 }
 
 PageBody courses_page(const PageContext& c) {

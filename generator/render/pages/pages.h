@@ -28,5 +28,8 @@ Data frame(const PageContext& c, const std::string& title);
 
 // A choice of a filter: {value, label}.
 Data option(const std::string& value, const std::string& label);
+// The summary of the folded filters: how many are active ({lang, dir, label} for none, as the page
+// is served) and the message's plural forms, with which filter.js counts the reader's choices.
+Data filters_summary(const LanguageView& v);
 
 }  // namespace lotse

@@ -76,6 +76,12 @@ private:
         t->rows.emplace_back(t->table->fields.size());
         return Row(*t->table, t->rows.back());
     }
+    // A text as the package's language shows it; a Markdown text as written, without its last line end.
+    std::string text(const LocalisedText& t) const {
+        std::string out = v_.plain(t);
+        while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+        return out;
+    }
     std::string id(std::string_view name) const { return hsds_id(in_.content.site.base_url, name); }
     static std::string of(const RecordEntry& e) { return std::string(name(e.kind)) + "/" + e.record->id; }
     // The record's page in the package's language, where the site's address is known.
@@ -88,7 +94,7 @@ private:
         const Provider& p = e.as<Provider>();
         const std::string org = id("organization/" + of(e));
         add("organization")("id", org)("name", v_.plain(p.name))("alternate_name", p.short_name)(
-            "description", v_.plain(p.description))("email", p.email)("website", p.url)("uri", page(e));
+            "description", text(p.description))("email", p.email)("website", p.url)("uri", page(e));
         std::string location;
         if (p.location) {
             location = id("location/" + of(e));
@@ -116,7 +122,7 @@ private:
         const RecordEntry* p = in_.plan.find(RecordKind::provider, provider.value);
         Row row = add("service");
         row("id", id("service/" + of(e)))("organization_id", p ? id("organization/" + of(*p)) : std::string())(
-            "name", v_.title_text(e))("description", v_.plain(r.description))("url", page(e))("status", "active")(
+            "name", v_.title_text(e))("description", text(r.description))("url", page(e))("status", "active")(
             "assured_date", r.checked ? to_iso(*r.checked) : std::string());
         return row;
     }

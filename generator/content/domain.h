@@ -33,6 +33,10 @@ inline constexpr int kReviewAfterDays = 180;
 // Pages a public body's site must have (content/pages/<slug>.<lang>.md).
 inline constexpr std::string_view kRequiredPages[] = {"imprint", "privacy", "accessibility"};
 
+// The licences the open data can be published under (site.yaml open_data.licence), as GovData
+// names them; the first is the default, the licence German public bodies publish under.
+inline constexpr std::string_view kLicences[] = {"dl-de/by-2-0", "dl-de/zero-2-0", "CC-BY-4.0", "CC0-1.0"};
+
 // The life phases a course is listed under when it names none: those its type is for.
 std::vector<std::string_view> course_life_phases(std::string_view type);
 // The topic a course is listed under when it names none.

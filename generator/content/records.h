@@ -213,6 +213,9 @@ struct SiteConfig {
     std::string region;
     int review_after_days = 180;
     std::string email, phone;
+    // The open data's description (open_data: in site.yaml): who publishes it, under which licence
+    // (a domain::kLicences id), and the federal state its addresses are in (HSDS asks for one).
+    std::string publisher, licence, state;
 };
 
 struct Term {

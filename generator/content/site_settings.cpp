@@ -16,8 +16,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kSiteKeys[] = {"title",    "tagline", "source_language",   "languages",
-                                          "base_url", "region",  "review_after_days", "contact"};
+                                          "base_url", "region",  "review_after_days", "contact", "open_data"};
 constexpr std::string_view kSiteContactKeys[] = {"email", "phone"};
+constexpr std::string_view kOpenDataKeys[] = {"publisher", "licence", "state"};
 constexpr std::string_view kTaxonomyKeys[] = {"life_phases", "topics"};
 
 // The source language decides how plain strings are read, so it is read first. A tag that is not
@@ -54,6 +55,13 @@ void read_settings(FileContext& ctx, MapReader& m, SiteConfig& site) {
         MapReader contact(ctx, c, "contact", kSiteContactKeys);
         site.email = address_field(contact, "email", AddressUse::email);
         site.phone = address_field(contact, "phone", AddressUse::phone);
+    }
+    site.licence = std::string(domain::kLicences[0]);
+    if (YAML::Node o = m.node("open_data"); o.IsDefined()) {
+        MapReader open_data(ctx, o, "open_data", kOpenDataKeys);
+        site.publisher = open_data.string("publisher").value_or("");
+        site.licence = open_data.one_of("licence", domain::kLicences).value_or(site.licence);
+        site.state = open_data.string("state").value_or("");
     }
 }
 

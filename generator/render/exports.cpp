@@ -13,12 +13,12 @@ namespace lotse {
 
 namespace {
 
-// One CSV field: quoted when it holds a separator, a quote or a line break; quotes doubled. A field
-// that spreadsheet programs would run as a formula (=, +, -, @, tab or carriage return first) gets
-// a leading ' that they hide, and is quoted, as OWASP advises against CSV injection; a phone number
-// such as +49 … is one too, and shows as written.
-std::string field(const std::string& value) {
-    const bool formula = !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+// One CSV field: quoted when it holds a separator, a quote or a line break; quotes doubled. With
+// `guard`, a field that spreadsheet programs would run as a formula (=, +, -, @, tab or carriage
+// return first) gets a leading ' that they hide, and is quoted, as OWASP advises against CSV
+// injection; a phone number such as +49 … is one too, and shows as written.
+std::string field(const std::string& value, bool guard) {
+    const bool formula = guard && !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
     if (!formula && value.find_first_of(",\"\r\n") == std::string::npos) return value;
     std::string out = formula ? "\"'" : "\"";
     for (char c : value) {
@@ -28,11 +28,11 @@ std::string field(const std::string& value) {
     return out + '"';
 }
 
-std::string row(const std::vector<std::string>& fields) {
+std::string row(const std::vector<std::string>& fields, bool guard = true) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out += ',';
-        out += field(fields[i]);
+        out += field(fields[i], guard);
     }
     return out + "\r\n";
 }
@@ -96,6 +96,8 @@ std::vector<std::vector<std::string>> course_rows(const RenderInputs& in, const 
     for (const RecordEntry* e : in.plan.courses) rows.push_back(course_fields(v, e->as<Course>(), course_page(in, *e)));
     return rows;
 }
+
+std::string csv_record(const std::vector<std::string>& fields) { return row(fields, false); }
 
 std::string courses_csv(const RenderInputs& in, const LanguageView& v) { return course_list_csv(course_rows(in, v)); }
 

@@ -36,6 +36,9 @@ std::vector<std::vector<std::string>> course_rows(const RenderInputs& in, const 
 std::string courses_csv(const RenderInputs& in, const LanguageView& source);
 // The same shape (byte order mark, header row, CRLF) for any rows of the list.
 std::string course_list_csv(const std::vector<std::vector<std::string>>& rows);
+// One RFC 4180 record with its CRLF: fields quoted only where the format needs it and otherwise
+// as they are, for data that programs read (the course list guards against spreadsheet formulas).
+std::string csv_record(const std::vector<std::string>& fields);
 
 // The same rows as an Excel workbook through libxlsxwriter: a frozen header row with a filter, dates
 // as date cells shown in the reader's own date format, the lessons as numbers. Its creation time is

@@ -103,7 +103,8 @@ std::uint64_t Fingerprints::page(const PlannedPage& p, std::size_t language) con
 }
 
 std::uint64_t Fingerprints::site_file(const std::string& path) const {
-    // The course exports show every course in the source language, the sitemap (and its index and
+    // The course exports show every course in the source language (the open data's description only
+    // what every page shares), the sitemap (and its index and
     // parts, split by the pages there are) every page; the others only what every page shares.
     std::uint64_t h = mix(shared_, path);
     if (path == routes::kCoursesCsv || path == routes::kCoursesXlsx || path == routes::kCoursesIcs)
@@ -113,6 +114,15 @@ std::uint64_t Fingerprints::site_file(const std::string& path) const {
         if (path == routes::feed(plan_.languages[l]))
             for (const RecordEntry& e : plan_.entries)
                 if (e.kind == RecordKind::course || e.kind == RecordKind::offer) h = card(h, &e, l);
+    // An HSDS package shows the providers, offers, courses and contacts in its language.
+    if (path.starts_with(routes::kHsds)) {
+        const std::size_t from = routes::kHsds.size();
+        const std::string lang = path.substr(from, path.find('/', from) - from);
+        const auto l = std::find(plan_.languages.begin(), plan_.languages.end(), lang);
+        if (l != plan_.languages.end())
+            for (const RecordEntry& e : plan_.entries)
+                if (e.kind != RecordKind::pathway) h = card(h, &e, static_cast<std::size_t>(l - plan_.languages.begin()));
+    }
     if (path.starts_with("sitemap")) {
         h = mix(mix(h, sitemap_.urls), sitemap_.bytes);
         for (const PlannedPage& p : plan_.pages) h = mix(h, p.route);

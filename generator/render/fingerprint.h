@@ -33,7 +33,8 @@ public:
     std::uint64_t card(const RecordEntry& e, std::size_t language) const {
         return cards_[language][plan_.index(e)];
     }
-    // A file once per site (chooser, 404, robots, stylesheet, course exports, sitemap, feeds).
+    // A file once per site (chooser, 404, robots, stylesheet, course exports, open data, sitemap,
+    // feeds).
     std::uint64_t site_file(const std::string& path) const;
 
 private:

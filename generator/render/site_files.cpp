@@ -2,6 +2,8 @@
 
 #include "render/exports.h"
 #include "render/feed.h"
+#include "render/hsds.h"
+#include "render/open_data.h"
 #include "render/sitemap.h"
 #include "site/routes.h"
 
@@ -27,6 +29,8 @@ std::vector<OutputFile> SiteFiles::make(const std::function<bool(const std::stri
         return file;
     });
     add(named(routes::kCoursesIcs), [&](const LanguageView& v) { return OutputFile{named(routes::kCoursesIcs), courses_ics(in_, v)}; });
+    add(named(routes::kDcat), [&](const LanguageView& v) { return OutputFile{named(routes::kDcat), dcat_description(in_, v)}; });
+    hsds_packages(wanted, files);
     if (!in_.content.site.base_url.empty()) {
         sitemaps(add);
         // A feed per language, in the words of that language.
@@ -37,6 +41,21 @@ std::vector<OutputFile> SiteFiles::make(const std::function<bool(const std::stri
     for (const auto& asset : in_.templates.assets())
         add(asset.first, [&](const LanguageView&) { return OutputFile{asset.first, asset.second}; });
     return files;
+}
+
+void SiteFiles::hsds_packages(const std::function<bool(const std::string& path)>& wanted, std::vector<OutputFile>& files) {
+    for (const std::string& lang : in_.plan.languages) {
+        const std::string folder = routes::hsds_folder(lang);
+        std::vector<HsdsRows> tables;  // made once per language, if a CSV of it is wanted
+        if (const std::string path = folder + "datapackage.json"; wanted(path))
+            files.push_back({path, hsds_datapackage(in_, view_(lang))});
+        for (std::size_t t = 0; t < std::size(hsds::kTables); ++t) {
+            const std::string path = folder + std::string(hsds::kTables[t].path);
+            if (!wanted(path)) continue;
+            if (tables.empty()) tables = hsds_tables(in_, view_(lang));
+            files.push_back({path, hsds_csv(tables[t])});
+        }
+    }
 }
 
 OutputFile SiteFiles::chooser(const LanguageView& v) {

@@ -1,6 +1,6 @@
 // The files once per site, not once per language: the language chooser, the 404 page, robots.txt,
-// the course exports, the sitemap (one file, or an index and its parts), each language's feed and
-// the stylesheet.
+// the course exports, the open data (render/open_data.h, render/hsds.h), the sitemap (one file, or
+// an index and its parts), each language's feed and the stylesheet.
 #pragma once
 
 #include <functional>
@@ -26,6 +26,8 @@ private:
     OutputFile chooser(const LanguageView& v);
     OutputFile not_found(const LanguageView& v);
     OutputFile robots(const LanguageView& v, const std::string& path);
+    // The HSDS package of every site language: its datapackage.json and a CSV per table.
+    void hsds_packages(const std::function<bool(const std::string& path)>& wanted, std::vector<OutputFile>& files);
     // The sitemap's files: sitemap.xml, and its parts if the site is over the protocol's limits.
     void sitemaps(const std::function<void(const std::string&, std::function<OutputFile(const LanguageView&)>)>& add);
     std::string sitemap(const LanguageView& v, const std::vector<std::string>& paths);

@@ -11,6 +11,7 @@ std::string concat(std::initializer_list<std::string_view> parts) {
 }  // namespace
 
 std::string sitemap_part(std::size_t n) { return "sitemap-" + std::to_string(n) + ".xml"; }
+std::string hsds_folder(std::string_view language) { return concat({kHsds, language, "/"}); }
 std::string record(RecordKind kind, std::string_view id) { return concat({info(kind).folder, "/", id, ".html"}); }
 std::string life_phase(std::string_view id) { return concat({kLifePhases, "/", id, ".html"}); }
 std::string topic(std::string_view id) { return concat({kTopics, "/", id, ".html"}); }

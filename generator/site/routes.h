@@ -35,6 +35,11 @@ inline constexpr std::string_view kCoursesCsv = "courses.csv";
 inline constexpr std::string_view kCoursesIcs = "courses.ics";
 inline constexpr std::string_view kCoursesXlsx = "courses.xlsx";
 inline constexpr std::string_view kSitemap = "sitemap.xml";
+// The open data: the DCAT-AP.de description of the data set, and an HSDS package per language.
+inline constexpr std::string_view kOpenData = "open-data/";
+inline constexpr std::string_view kDcat = "open-data/dcat.jsonld";
+inline constexpr std::string_view kHsds = "open-data/hsds/";
+std::string hsds_folder(std::string_view language);  // open-data/hsds/<lang>/
 // The file of the sitemap's nth part (from 1): "sitemap-1.xml".
 std::string sitemap_part(std::size_t n);
 

@@ -39,6 +39,7 @@ Data frame(const PageContext& c, const std::string& title) {
     Data page;
     page.set("page_title", title);
     page.set("root", up);
+    page.set("open_data", up + std::string(routes::kDcat));
     page.set("home", routes::link(route, routes::kHome));
     page.set("stylesheet", up + std::string(routes::kStylesheet));
     // The language switcher and alternates come from the language's shared data; the page only

@@ -12,7 +12,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libyaml-cpp-dev libicu-dev icu-devtools libcmark-dev libkainjow-mustache-dev
   libcli11-dev nlohmann-json3-dev libical-dev libjemalloc-dev libpugixml-dev
-  libxml2-utils libcpp-httplib-dev libxlsxwriter-dev libminizip-dev libqrencode-dev
+  libxml2-utils libcpp-httplib-dev libxlsxwriter-dev libminizip-dev libqrencode-dev libssl-dev
   googletest libgtest-dev
 )
 for arg in "$@"; do

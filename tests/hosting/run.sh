@@ -141,6 +141,15 @@ start_caddy() {
   pids+=($!)
 }
 
+# The guide shows each snippet as it is in its file.
+for f in nginx.conf apache.conf Caddyfile; do
+  if python3 - "$root/docs/hosting/$f" "$root/docs/hosting.md" <<'PY'
+import sys
+sys.exit(0 if open(sys.argv[1]).read() in open(sys.argv[2]).read() else 1)
+PY
+  then passed=$((passed + 1)); else failed=$((failed + 1)); echo "docs/hosting.md does not show docs/hosting/$f as it is"; fi
+done
+
 for s in "${servers[@]}"; do
   port=$(free_port)
   "start_$s"

@@ -162,6 +162,7 @@ for s in "${servers[@]}"; do
   fi
   kill "${pids[-1]}" 2>/dev/null || true
   wait "${pids[-1]}" 2>/dev/null || true
+  pids=()
 done
 echo "hosting: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

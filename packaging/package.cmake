@@ -14,11 +14,10 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "multilingual static websites for municipal education offices")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "multilingual static websites for municipal education offices
- Lotse turns an education office's records (offers, German-language courses,
- counselling contacts, pathways), kept as YAML files, into a static website in
- every language of the site, right to left for Arabic and Farsi, that any web
- server can host as plain files.")
+set(CPACK_PACKAGE_DESCRIPTION "Lotse turns an education office's records (offers, German-language courses,
+counselling contacts, pathways), kept as YAML files, into a static website in
+every language of the site, right to left for Arabic and Farsi, that any web
+server can host as plain files.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${LOTSE_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION web)

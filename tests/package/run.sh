@@ -31,8 +31,9 @@ dpkg-deb --info "$deb" >"$scratch/info"
 dpkg-deb --contents "$deb" | awk '{print $6}' >"$scratch/contents"
 ok "Package: lotse" grep -qx ' Package: lotse' "$scratch/info"
 ok "Architecture: $(dpkg --print-architecture)" grep -qx " Architecture: $(dpkg --print-architecture)" "$scratch/info"
+depends=", $(sed -n 's/^ Depends: //p' "$scratch/info")"
 for dep in icu-devtools libcpp-httplib libxlsxwriter libminizip libqrencode libssl3 libstdc++6 libc6; do
-  ok "Depends names $dep" grep -Eq "^ Depends: (.*[ ,])?$dep[0-9.a-z-]*( |,|$)" "$scratch/info"
+  ok "Depends names $dep" test "${depends/, $dep/}" != "$depends"
 done
 for file in ./usr/bin/lotse ./usr/share/lotse/templates/layout.mustache ./usr/share/lotse/templates/assets/style.css \
   ./usr/share/lotse/i18n/de.txt ./usr/share/lotse/i18n/ar.txt ./usr/share/man/man1/lotse.1.gz; do
@@ -40,14 +41,19 @@ for file in ./usr/bin/lotse ./usr/share/lotse/templates/layout.mustache ./usr/sh
 done
 [ $failed -eq 0 ] || { cat "$scratch/info"; }
 
-# Unpacked anywhere, the program finds its templates and catalogs beside itself.
+# Unpacked anywhere, the program finds its templates and catalogs beside itself. The sample's
+# content/ alone: the source tree's templates/ and i18n/ would be the site's own, over the built-in
+# ones. .lotse-output is the build's own record, which names the program; the site is the rest.
 dpkg -x "$deb" "$scratch/root"
 unset LOTSE_DATA_DIR
-"$build/lotse" build "$root" --out "$scratch/from-build" --date 2026-11-22 >/dev/null 2>&1
-ok "the unpacked lotse builds the sample site" "$scratch/root/usr/bin/lotse" build "$root" --out "$scratch/from-package" --date 2026-11-22
-ok "the unpacked lotse's site is the build folder lotse's, byte for byte" diff -r "$scratch/from-build" "$scratch/from-package"
+mkdir "$scratch/site"
+cp -r "$root/content" "$scratch/site/content"
+"$build/lotse" build "$scratch/site" --out "$scratch/from-build" --date 2026-11-22 >/dev/null 2>&1
+ok "the unpacked lotse builds the sample site" "$scratch/root/usr/bin/lotse" build "$scratch/site" --out "$scratch/from-package" --date 2026-11-22
+ok "the unpacked lotse's site is the build folder lotse's, byte for byte" \
+  diff -r --exclude=.lotse-output "$scratch/from-build" "$scratch/from-package"
 echo "User-agent: *  # unpacked" >"$scratch/root/usr/share/lotse/templates/robots.mustache"
-"$scratch/root/usr/bin/lotse" build "$root" --out "$scratch/from-package" --date 2026-11-22 >/dev/null 2>&1 || true
+"$scratch/root/usr/bin/lotse" build "$scratch/site" --out "$scratch/from-package" --date 2026-11-22 >/dev/null 2>&1 || true
 ok "the unpacked lotse reads the templates unpacked beside it" grep -q "# unpacked" "$scratch/from-package/robots.txt"
 ok "the unpacked lotse says its version" sh -c "'$scratch/root/usr/bin/lotse' --version | grep -q '^lotse '"
 
@@ -62,7 +68,7 @@ done
 
 if command -v lintian >/dev/null 2>&1; then
   echo "lintian (reported, not a failure):"
-  lintian --no-tag-display-limit "$deb" 2>&1 | sed 's/^/  /' || true
+  lintian --tag-display-limit 0 "$deb" 2>&1 | sed 's/^/  /' || true
 fi
 echo "package: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Lotse needs to build and test; installs nothing already there.
-#   scripts/install-deps.sh [--browser] [--fuzz] [MORE_PACKAGES...]
+#   scripts/install-deps.sh [--browser] [--fuzz] [--hosting] [MORE_PACKAGES...]
 # --browser adds what the browser test stage (tests/browser/) needs: Chromium, a Java runtime
 # for vnu, the fonts the stylesheet names (Noto, DejaVu: Latin, Cyrillic, Arabic script),
 # pdftotext (poppler-utils) for the print gate, and Node.js with npm when no npm is on PATH. The
 # stage's npm packages are pinned in tests/browser/package-lock.json and installed by
 # tests/browser/run.sh with `npm ci`.
 # --fuzz adds clang and libFuzzer for the fuzz targets (scripts/fuzz.sh).
+# --hosting adds the web servers of docs/hosting/ (nginx, Apache, Caddy), rsync and curl for
+# tests/hosting/run.sh, and lintian for tests/package/run.sh.
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
@@ -22,6 +24,7 @@ for arg in "$@"; do
       command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
       ;;
     --fuzz) packages+=(clang libfuzzer-14-dev) ;;
+    --hosting) packages+=(nginx apache2 caddy rsync curl lintian man-db) ;;
     *) packages+=("$arg") ;;
   esac
 done

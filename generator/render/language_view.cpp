@@ -8,6 +8,7 @@
 
 #include "content/domain.h"
 #include "markdown/markdown.h"
+#include "render/content_policy.h"
 #include "render/kinds/kinds.h"
 #include "site/routes.h"
 
@@ -58,6 +59,8 @@ LanguageView::LanguageView(const RenderInputs& in, std::string language, FormatM
     // The filter script counts with the same digits as the rest of the interface.
     shared_.set("numbering", fmt_.numbering_system());
     shared_.set("dir", std::string(LocaleFormat::direction(lang_)));
+    shared_.set("content_policy", content_policy());
+    shared_.set("referrer_policy", std::string(kReferrerPolicy));
     put(shared_, "t", messages());
     put(shared_, "tl", message_languages());
     shared_.set("site_title", proper_name(in.content.site.title));

@@ -1,5 +1,6 @@
 #include "render/site_files.h"
 
+#include "render/content_policy.h"
 #include "render/exports.h"
 #include "render/feed.h"
 #include "render/hsds.h"
@@ -108,7 +109,11 @@ OutputFile SiteFiles::not_found(const LanguageView& v) {
     page.set("languages", languages);
     page.set("page_title", v.msg("not_found.title"));
     auto css = in_.templates.assets().find(std::string(routes::kStylesheet));
-    if (css != in_.templates.assets().end()) page.set("inline_style", css->second);
+    if (css != in_.templates.assets().end()) {
+        // The template puts the text between <style> and </style> as it is, so the hash matches.
+        page.set("inline_style", css->second);
+        page.set("content_policy", content_policy_with_style(css->second));
+    }
     return {std::string(routes::kNotFound), templates_.render("404", v.shared(), page)};
 }
 

@@ -61,14 +61,9 @@ std::string problem_html(const Diagnostic& d, const fs::path& site_dir) {
     return out + "</li>";
 }
 
-constexpr std::string_view kOverlayStyle =
-    "<style>#lotse-problems{all:initial;position:fixed;z-index:2147483647;font:15px/1.4 system-ui,sans-serif;"
-    "color:#111;direction:ltr;text-align:left}#lotse-problems.errors{inset:0;overflow:auto;padding:2em;"
-    "background:rgba(255,250,250,.97)}#lotse-problems.warnings{left:.5em;bottom:.5em;max-width:40em;max-height:50vh;"
-    "overflow:auto;padding:.3em .8em;background:#fffbe6;border:1px solid #d9b600;font-size:13px}"
-    "#lotse-problems h2{font:bold 1.3em system-ui,sans-serif;color:#a00;margin:0 0 .5em}"
-    "#lotse-problems li{margin:.6em 0}#lotse-problems pre{background:#f3f3f3;padding:.4em;overflow:auto;"
-    "font:13px/1.3 monospace}#lotse-problems code{font-weight:bold}</style>";
+// The overlay's and the toolbar's looks, from /_lotse/preview.css: the pages' Content-Security-Policy
+// allows the site's own stylesheets and no inline style.
+constexpr std::string_view kPreviewStyleLink = "<link rel=\"stylesheet\" href=\"/_lotse/preview.css\">";
 
 std::string problems_list(const std::vector<Diagnostic>& items, Severity severity, const fs::path& site_dir) {
     std::string out = "<ol>";
@@ -104,9 +99,8 @@ std::string toolbar(std::string_view page, std::string_view path) {
                  "\">" + escaped(lang) + "</a>";
     }
     if (links.empty()) return {};
-    return "<div id=\"lotse-toolbar\" lang=\"en\" dir=\"ltr\" style=\"all:initial;position:fixed;z-index:2147483646;"
-           "right:.5em;bottom:.5em;padding:.2em .6em;background:#eef;border:1px solid #99c;"
-           "font:13px system-ui,sans-serif\">Lotse preview · side by side with" + links + "</div>";
+    return std::string(kPreviewStyleLink) + "<div id=\"lotse-toolbar\" lang=\"en\" dir=\"ltr\">Lotse preview · side by side with" +
+           links + "</div>";
 }
 
 std::string script_tag(const PreviewState::Now& now) {
@@ -126,7 +120,7 @@ std::string problems_html(const Diagnostics& diags, const fs::path& site_dir) {
     const std::size_t errors = diags.error_count(), warnings = diags.warning_count();
     if (errors == 0 && warnings == 0) return {};
     const std::vector<Diagnostic> items = diags.sorted();
-    std::string out(kOverlayStyle);
+    std::string out(kPreviewStyleLink);
     if (errors > 0) {
         out += "<div id=\"lotse-problems\" class=\"errors\" lang=\"en\" dir=\"ltr\" role=\"alert\"><h2>" +
                counted(errors, "error", "errors") + " in the content: the preview shows the last good site until " +
@@ -170,6 +164,18 @@ std::string missing_page(std::string_view path, const PreviewState::Now& now) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not in the preview</title></head>\n"
            "<body><h1>Not in the preview</h1><p>The preview has no page at <code>" + escaped(path) +
            "</code>.</p><p><a href=\"/\">The start page</a></p>\n" + now.problems + script_tag(now) + "</body></html>\n";
+}
+
+std::string_view preview_style() {
+    return "#lotse-problems{all:initial;position:fixed;z-index:2147483647;font:15px/1.4 system-ui,sans-serif;"
+           "color:#111;direction:ltr;text-align:left}#lotse-problems.errors{inset:0;overflow:auto;padding:2em;"
+           "background:rgba(255,250,250,.97)}#lotse-problems.warnings{left:.5em;bottom:.5em;max-width:40em;max-height:50vh;"
+           "overflow:auto;padding:.3em .8em;background:#fffbe6;border:1px solid #d9b600;font-size:13px}"
+           "#lotse-problems h2{font:bold 1.3em system-ui,sans-serif;color:#a00;margin:0 0 .5em}"
+           "#lotse-problems li{margin:.6em 0}#lotse-problems pre{background:#f3f3f3;padding:.4em;overflow:auto;"
+           "font:13px/1.3 monospace}#lotse-problems code{font-weight:bold}"
+           "#lotse-toolbar{all:initial;position:fixed;z-index:2147483646;right:.5em;bottom:.5em;padding:.2em .6em;"
+           "background:#eef;border:1px solid #99c;font:13px system-ui,sans-serif}\n";
 }
 
 std::string_view client_script() {

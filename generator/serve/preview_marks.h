@@ -29,6 +29,9 @@ std::string compare_page(std::string_view path, std::string_view with, const Pre
 // the problems and reloads when the site is built.
 std::string missing_page(std::string_view path, const PreviewState::Now& now);
 
+// The stylesheet of the overlay and the toolbar, which they load from /_lotse/preview.css.
+std::string_view preview_style();
+
 // The script the marked pages load from /_lotse/client.js.
 std::string_view client_script();
 

@@ -68,6 +68,9 @@ void add_preview_routes(httplib::Server& server, const fs::path& preview, const 
     server.Get("/_lotse/client.js", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(std::string(client_script()), "text/javascript; charset=utf-8");
     });
+    server.Get("/_lotse/preview.css", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(std::string(preview_style()), "text/css; charset=utf-8");
+    });
     server.Get("/_lotse/compare", [&state](const httplib::Request& req, httplib::Response& res) {
         const std::string page = compare_page(req.get_param_value("path"), req.get_param_value("with"), state.now());
         if (page.empty()) {

@@ -232,6 +232,17 @@ TEST_F(ServeTest, ServesThePagesWithTheirTypesAndTheScriptOnlyInTheResponse) {
         EXPECT_EQ(file->get_header_value("Content-Type"), type) << path;
         EXPECT_THAT(file->body, Not(HasSubstr("_lotse"))) << path;
     }
+    // The page's own Content-Security-Policy stays: the marks are a script and a stylesheet of the
+    // preview's origin, with no inline style or script that the policy would block.
+    EXPECT_THAT(page->body, HasSubstr("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                                      "script-src 'self'; style-src 'self'; "));
+    EXPECT_THAT(page->body, HasSubstr("<link rel=\"stylesheet\" href=\"/_lotse/preview.css\"><div id=\"lotse-toolbar\" "
+                                      "lang=\"en\" dir=\"ltr\">Lotse preview · side by side with"));
+    EXPECT_THAT(page->body, Not(HasSubstr(" style=\"")));
+    auto style = client.Get("/_lotse/preview.css");
+    ASSERT_TRUE(style);
+    EXPECT_EQ(style->get_header_value("Content-Type"), "text/css; charset=utf-8");
+    EXPECT_THAT(style->body, HasSubstr("#lotse-toolbar{all:initial;position:fixed;"));
     auto missing = client.Get("/de/offers/nothing.html");
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->status, 404);

@@ -2,6 +2,7 @@
 
 #include "render/exports.h"
 #include "render/sitemap.h"
+#include "search/search_index.h"
 #include "site/routes.h"
 
 namespace lotse {
@@ -27,6 +28,10 @@ std::vector<OutputFile> SiteFiles::make(const std::function<bool(const std::stri
     });
     add(named(routes::kCoursesIcs), [&](const LanguageView& v) { return OutputFile{named(routes::kCoursesIcs), courses_ics(in_, v)}; });
     if (!in_.content.site.base_url.empty()) sitemaps(add);
+    for (const std::string& lang : in_.plan.languages) {
+        const std::string path = lang + "/" + std::string(routes::kSearchIndex);
+        add(path, [&, path](const LanguageView& v) { return OutputFile{path, search::search_index(view_(lang), v)}; });
+    }
     // Not a structured binding: clang before 16 (the fuzz build's) cannot capture one.
     for (const auto& asset : in_.templates.assets())
         add(asset.first, [&](const LanguageView&) { return OutputFile{asset.first, asset.second}; });

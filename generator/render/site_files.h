@@ -1,5 +1,6 @@
 // The files once per site, not once per language: the language chooser, the 404 page, robots.txt,
-// the course exports, the sitemap (one file, or an index and its parts) and the stylesheet.
+// the course exports, the sitemap (one file, or an index and its parts), the stylesheet, and each
+// language's search index.
 #pragma once
 
 #include <functional>

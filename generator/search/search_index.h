@@ -19,11 +19,11 @@
 
 namespace lotse::search {
 
-// How many words of a record's texts besides its title the index keeps: what a visitor searches
-// for is mostly in the title and first sentences, and the index must stay small on a phone.
-inline constexpr std::size_t kBodyWords = 16;
-// The most letters of the line shown under a result.
-inline constexpr std::size_t kLineLetters = 80;
+// How many words of a record's texts besides its title and line the index keeps: what a visitor
+// searches for is mostly in the title and first sentence, and the index must stay small on a phone.
+inline constexpr std::size_t kBodyWords = 6;
+// The most letters of the line shown under a result: one line of a phone.
+inline constexpr std::size_t kLineLetters = 45;
 
 std::string search_index(const LanguageView& v, const LanguageView& source);
 

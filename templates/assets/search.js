@@ -46,6 +46,8 @@
           return { kind: data.kinds[item[0]], route: item[1], title: item[2], line: item[3],
                    titleWords: words(item[2]).concat(split(item[4])), bodyWords: words(item[3]).concat(split(item[5])) };
         });
+      }).catch(function () {
+        loading = null;  // offline for a moment: the next use asks again; the A–Z link stays
       });
     }
     return loading;
@@ -117,6 +119,7 @@
   function run(remember) {
     var query = field.value;
     return load().then(function () {
+      if (!index) return;
       show(query);
       if (remember) history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
     });

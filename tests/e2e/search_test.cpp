@@ -87,6 +87,7 @@ TEST_F(SearchSite, EveryPageHasTheHeaderFieldAndTheSearchPageItsOwn) {
 TEST_F(SearchSite, RebuildWritesTheIndexesAgainWhenAGermanTitleChanges) {
     site.file("content/offers/jobcenter.yaml",
               "title: {de: \"Jobcenter-Beratung\", en: \"Jobcentre drop-in\", ar: \"ساعة استشارة جوب سنتر\"}\n"
+              "summary: {de: \"Fragen zum Bürgergeld.\"}\n"
               "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
     ASSERT_EQ(site.build(), 0) << site.err();
     EXPECT_EQ((*item(index("ar"), "offers/jobcenter.html"))[4], "jobcenter beratung");

@@ -123,6 +123,13 @@ std::uint64_t Fingerprints::site_file(const std::string& path) const {
             for (const RecordEntry& e : plan_.entries)
                 if (e.kind != RecordKind::pathway) h = card(h, &e, static_cast<std::size_t>(l - plan_.languages.begin()));
     }
+    // A language's search index shows every record as the language does, with its source-language title.
+    if (path.ends_with("/" + std::string(routes::kSearchIndex))) {
+        const std::string language = path.substr(0, path.find('/'));
+        for (std::size_t l = 0; l < plan_.languages.size(); ++l)
+            if (plan_.languages[l] == language)
+                for (const RecordEntry& e : plan_.entries) h = card(card(h, &e, l), &e, source_);
+    }
     if (path.starts_with("sitemap")) {
         h = mix(mix(h, sitemap_.urls), sitemap_.bytes);
         for (const PlannedPage& p : plan_.pages) h = mix(h, p.route);

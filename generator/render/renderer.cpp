@@ -71,6 +71,7 @@ private:
             case PageKind::course_month: body = courses_page(c); break;
             case PageKind::counselling: body = counselling_page(c); break;
             case PageKind::az: body = az_page(c); break;
+            case PageKind::search: body = search_page(c); break;
             case PageKind::free_page: body = free_page(c); break;
         }
         Data page = frame(c, body.title);

@@ -6,6 +6,7 @@
 #include "render/hsds.h"
 #include "render/open_data.h"
 #include "render/sitemap.h"
+#include "search/search_index.h"
 #include "site/routes.h"
 
 namespace lotse {
@@ -37,6 +38,10 @@ std::vector<OutputFile> SiteFiles::make(const std::function<bool(const std::stri
         // A feed per language, in the words of that language.
         for (const std::string& lang : in_.plan.languages)
             if (const std::string path = routes::feed(lang); wanted(path)) files.push_back({path, atom_feed(view_(lang))});
+    }
+    for (const std::string& lang : in_.plan.languages) {
+        const std::string path = lang + "/" + std::string(routes::kSearchIndex);
+        add(path, [&, path](const LanguageView& v) { return OutputFile{path, search::search_index(view_(lang), v)}; });
     }
     // Not a structured binding: clang before 16 (the fuzz build's) cannot capture one.
     for (const auto& asset : in_.templates.assets())

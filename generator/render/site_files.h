@@ -1,6 +1,6 @@
 // The files once per site, not once per language: the language chooser, the 404 page, robots.txt,
 // the course exports, the open data (render/open_data.h, render/hsds.h), the sitemap (one file, or
-// an index and its parts), each language's feed and the stylesheet.
+// an index and its parts), each language's feed and search index, and the stylesheet.
 #pragma once
 
 #include <functional>

@@ -239,6 +239,8 @@ SitePlan plan_site(const Content& content, Date today) {
     add_course_pages(plan, today);
     add_counselling_page(plan, content.taxonomy);
     add_az_page(plan);
+    // The search page shows no record of its own: its script reads the language's search index.
+    plan.pages.push_back({PageKind::search, std::string(routes::kSearch)});
     add_free_pages(plan, content);
     return plan;
 }

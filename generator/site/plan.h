@@ -33,7 +33,7 @@ struct RecordEntry {
     }
 };
 
-enum class PageKind { home, life_phase, topic, record, courses, course_month, counselling, az, free_page };
+enum class PageKind { home, life_phase, topic, record, courses, course_month, counselling, az, search, free_page };
 
 // Records a page shows together, under a heading the renderer words.
 struct Group {

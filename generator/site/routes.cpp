@@ -24,7 +24,7 @@ const std::vector<std::string_view>& reserved_slugs() {
     static const std::vector<std::string_view> slugs = [] {
         std::vector<std::string_view> out;
         for (const KindInfo& k : kRecordKinds) out.push_back(k.folder);
-        for (std::string_view page : {kCounselling, kAz})  // "courses" is a kind's folder already
+        for (std::string_view page : {kCounselling, kAz, kSearch})  // "courses" is a kind's folder already
             out.push_back(page.substr(0, page.find('/')));
         out.insert(out.end(), {kLifePhases, kTopics, kAssets});
         return out;

@@ -20,6 +20,9 @@ inline constexpr std::string_view kHome = "index.html";
 inline constexpr std::string_view kCourses = "courses/index.html";
 inline constexpr std::string_view kCounselling = "counselling/index.html";
 inline constexpr std::string_view kAz = "a-z/index.html";
+inline constexpr std::string_view kSearch = "search/index.html";
+// A language's search index, beside its search page (search/search_index.h).
+inline constexpr std::string_view kSearchIndex = "search/index.json";
 inline constexpr std::string_view kLifePhases = "life-phases";
 inline constexpr std::string_view kTopics = "topics";
 inline constexpr std::string_view kAssets = "assets";

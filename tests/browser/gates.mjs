@@ -38,7 +38,7 @@ const CHROMIUM_ARGS = [
 ];
 const WORKERS = 2;
 const EXPECTED_KINDS = ['home', 'life phase', 'topic', 'offer record', 'course record', 'contact record', 'provider record',
-  'pathway record', 'course overview', 'counselling', 'a-z', 'page imprint', 'page privacy', 'page accessibility', 'page about'];
+  'pathway record', 'course overview', 'counselling', 'a-z', 'search', 'page imprint', 'page privacy', 'page accessibility', 'page about'];
 const KEYBOARD_KINDS = new Set(['home', 'course overview', 'course month', 'counselling', 'course record', 'contact record', 'page imprint', 'language chooser', '404']);
 const PHONE = { width: 360, height: 740 };
 const KIB = 1024;
@@ -92,6 +92,7 @@ function classify(rel, languages) {
     if (rest[0] === 'courses') return { lang, kind: 'course overview' };
     if (rest[0] === 'counselling') return { lang, kind: 'counselling' };
     if (rest[0] === 'a-z') return { lang, kind: 'a-z' };
+    if (rest[0] === 'search') return { lang, kind: 'search' };
     return { lang, kind: `page ${rest[0]}` }; // free pages: each its own kind
   }
   if (rest.length === 3) {

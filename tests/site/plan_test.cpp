@@ -169,7 +169,7 @@ TEST(Routes, EveryFolderOfALanguageIsReservedForFreePages) {
     EXPECT_EQ(routes::pretty("offers/x.html"), "offers/x.html");
     EXPECT_THAT(routes::reserved_slugs(),
                 testing::UnorderedElementsAre("providers", "offers", "courses", "contacts", "pathways", "counselling",
-                                              "a-z", "life-phases", "topics", "assets"));
+                                              "a-z", "search", "life-phases", "topics", "assets"));
 }
 
 }  // namespace

@@ -79,6 +79,8 @@ Data frame(const PageContext& c, const std::string& title) {
         append(footer, std::move(d));
     }
     put(page, "nav", std::move(nav));
+    // The header's search field sends its words to the search page; the search page has its own.
+    if (route != routes::kSearch) page.set("search_action", routes::link(route, routes::kSearch));
     put(page, "footer_pages", std::move(footer));
     return page;
 }

@@ -1,0 +1,204 @@
+// The site search used as a newcomer uses it: a golden set of queries per language, each with the
+// records it must (or must not) find, the search without JavaScript, the header field on a phone.
+//   node search.mjs --site DIR [--screenshots DIR]      the sample site: golden queries
+//   node search.mjs --site DIR --bench                  any site: index size and query times
+// Prints one line per check and "search: N passed, M failed"; exits 1 on any failure.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { startServer } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? null : (process.argv[i + 1] ?? true); };
+const site = arg('site');
+const shots = arg('screenshots');
+const bench = process.argv.includes('--bench');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
+
+let passed = 0, failed = 0;
+function check(ok, what) {
+  if (ok) passed++; else failed++;
+  console.log(`search: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
+}
+
+// [language, query, route that must be among the results (null: none may be), route that must not be]
+const GOLDEN = [
+  ['de', 'Fuehrerschein', 'offers/fuehrerschein-theorie.html'],
+  ['de', 'Führerschein', 'offers/fuehrerschein-theorie.html'],
+  ['de', 'FÜHRERSCHEIN', 'offers/fuehrerschein-theorie.html'],
+  ['de', 'Jobc', 'contacts/jobcenter-integration.html'],
+  ['de', 'schein theorie', 'offers/fuehrerschein-theorie.html'],
+  ['de', 'xylophonwerkstatt', null],
+  ['ar', 'Jobcenter', 'contacts/jobcenter-integration.html'],
+  ['ar', 'Führerschein', 'offers/fuehrerschein-theorie.html'],
+  ['ar', 'رخصة القيادة', 'offers/fuehrerschein-theorie.html'],
+  ['ar', 'رُخْصَة', 'offers/fuehrerschein-theorie.html'],
+  ['fa', 'گواهینامه', 'offers/fuehrerschein-theorie.html'],
+  // Typed with a space for the zero-width non-joiner: its parts are in the index too.
+  ['fa', 'حرفه های فنی', 'offers/berufsorientierung-werkstatttage.html'],
+  ['fa', 'Jobcenter', 'contacts/jobcenter-integration.html'],
+  ['uk', 'їзди', 'offers/fuehrerschein-theorie.html'],
+  ['uk', 'ізди', null, 'offers/fuehrerschein-theorie.html'],
+  ['ru', 'учёба', 'offers/fuehrerschein-theorie.html'],
+  ['ru', 'учеба', 'offers/fuehrerschein-theorie.html'],
+  ['ru', 'УЧЁБА', 'offers/fuehrerschein-theorie.html'],
+  ['tr', 'ehliyet', 'offers/fuehrerschein-theorie.html'],
+  ['tr', 'EHLİYET', 'offers/fuehrerschein-theorie.html'],
+];
+// Spellings that must find exactly the same records: [language, one, other].
+const SAME = [
+  ['ar', 'كتاب', 'کتاب'],
+  ['ar', 'مكتبة', 'مکتبة'],
+  ['ar', 'الأطفال', 'الاطفال'],
+  ['fa', 'حرفه‌های', 'حرفههای'],
+  ['fa', 'می‌گیرید', 'میگیرید'],
+  ['fa', 'کودکان', 'كودكان'],
+  ['fa', 'ی', 'ي'],
+  ['de', 'Führerschein', 'Fuehrerschein'],
+  ['de', 'Schüler', 'Schueler'],
+  ['de', 'SCHÜLER', 'schüler'],
+  ['ru', 'учёба', 'учеба'],
+];
+
+async function query(page, lang, q) {
+  return page.evaluate((q) => window.lotseSearch(q), q);
+}
+
+async function open(browser, origin, lang, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, ...options });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${origin}/${lang}/search/index.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => typeof window.lotseSearch === 'function');
+  page.errors = errors;
+  return page;
+}
+
+async function golden(browser, origin) {
+  const pages = {};
+  const pageOf = async (lang) => (pages[lang] ??= await open(browser, origin, lang));
+  for (const [lang, q, must, mustNot] of GOLDEN) {
+    const r = await query(await pageOf(lang), lang, q);
+    if (must) check(r.routes.includes(must), `${lang}: "${q}" finds ${must} (${r.count}: ${r.titles.slice(0, 3).join(' | ')})`);
+    else if (mustNot) check(!r.routes.includes(mustNot), `${lang}: "${q}" does not find ${mustNot} (${r.count})`);
+    else check(r.count === 0, `${lang}: "${q}" finds nothing (${r.count})`);
+  }
+  for (const [lang, a, b] of SAME) {
+    const page = await pageOf(lang);
+    const ra = await query(page, lang, a), rb = await query(page, lang, b);
+    check(ra.count > 0 && ra.routes.join() === rb.routes.join(),
+      `${lang}: "${a}" and "${b}" find the same ${ra.count} records (${rb.count})`);
+  }
+  // Titles rank above text: the record titled "Führerschein…" comes first.
+  const first = await query(await pageOf('de'), 'de', 'Führerschein');
+  check(first.routes[0] === 'offers/fuehrerschein-theorie.html', `de: the title match comes first (${first.routes[0]})`);
+  // What a screen reader hears, and what a visitor sees.
+  const de = await pageOf('de');
+  await query(de, 'de', 'Fuehrerschein');
+  const status = await de.textContent('#search-status');
+  check(/^\d+ Treffer$/.test(status), `de: the live status counts the results: "${status}"`);
+  check(await de.getAttribute('#search-status', 'aria-live') === 'polite', 'de: the status is aria-live');
+  const result = await de.$eval('#search-results li', (li) => ({
+    kind: li.querySelector('.result-kind')?.textContent, title: li.querySelector('a')?.textContent,
+    href: li.querySelector('a')?.getAttribute('href'), line: li.querySelector('p')?.textContent }));
+  check(result.kind === 'Angebot' && result.title === 'Führerschein-Theorie mit einfacher Sprache' &&
+    result.href === '../offers/fuehrerschein-theorie.html' && result.line.startsWith('Sie lernen die Fachwörter'),
+    `de: a result shows kind, title as a link and one line: ${JSON.stringify(result)}`);
+  for (const [lang, page] of Object.entries(pages)) check(page.errors.length === 0, `${lang}: no script error (${page.errors.join('; ')})`);
+}
+
+// The header field on every page: a GET form to the search page, also without JavaScript.
+async function withoutScript(browser, origin) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/ar/index.html`, { waitUntil: 'load' });
+  await page.fill('#header-search-q', 'Jobcenter');
+  await Promise.all([page.waitForNavigation(), page.press('#header-search-q', 'Enter')]);
+  const url = new URL(page.url());
+  check(url.pathname === '/ar/search/index.html' && url.searchParams.get('q') === 'Jobcenter',
+    `ar: the header field sends the words to the search page without JavaScript (${url.pathname}${url.search})`);
+  const az = await page.$eval('.search-browse a', (a) => a.getAttribute('href')).catch(() => null);
+  check(az === '../a-z/index.html', `ar: without JavaScript the search page leads to the A–Z (${az})`);
+  await context.close();
+  // With JavaScript, the landing page shows the results of the words sent.
+  const js = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await js.goto(`${origin}/de/index.html`, { waitUntil: 'load' });
+  await js.fill('#header-search-q', 'Fuehrerschein');
+  await Promise.all([js.waitForNavigation(), js.press('#header-search-q', 'Enter')]);
+  await js.waitForSelector('#search-results li');
+  const titles = await js.$$eval('#search-results li a', (as) => as.map((a) => a.textContent));
+  check(titles[0] === 'Führerschein-Theorie mit einfacher Sprache', `de: the search page shows the results of ?q= (${titles[0]})`);
+  check(await js.inputValue('#search-q') === 'Fuehrerschein', 'de: and the field keeps the words');
+  await js.close();
+}
+
+// The header on a 390 px phone: the field and its button in one row inside the screen.
+async function phoneHeader(browser, origin) {
+  for (const lang of ['ar', 'de']) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${origin}/${lang}/index.html`, { waitUntil: 'load' });
+    const m = await page.evaluate(() => {
+      const box = (s) => document.querySelector(s).getBoundingClientRect();
+      const input = box('#header-search-q'), button = box('.header-search button');
+      return { scroll: document.documentElement.scrollWidth, input, button,
+        inputLeft: input.left, inputRight: input.right, buttonLeft: button.left, buttonRight: button.right };
+    });
+    check(m.scroll <= 390, `${lang}: the header does not scroll sideways at 390 px (${m.scroll})`);
+    check(m.input.width >= 120 && m.input.height >= 24 && m.button.height >= 24 && m.button.width >= 24,
+      `${lang}: field ${Math.round(m.input.width)}x${Math.round(m.input.height)}, button ${Math.round(m.button.width)}x${Math.round(m.button.height)}`);
+    check(Math.abs(m.input.top - m.button.top) < 2 && m.inputLeft >= 0 && m.buttonRight <= 390 && m.buttonLeft >= 0 && m.inputRight <= 390,
+      `${lang}: field and button in one row inside the screen`);
+    const buttonOnLeft = m.buttonRight <= m.inputLeft + 1;
+    check(lang === 'ar' ? buttonOnLeft : !buttonOnLeft, `${lang}: the button follows the field in reading direction`);
+    if (shots) {
+      fs.mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: path.join(shots, `search-header-${lang}-390.png`), clip: { x: 0, y: 0, width: 390, height: 320 } });
+    }
+    await page.close();
+  }
+}
+
+// The benchmark: each language's index size, and the time of a query typed into the page.
+async function measure(browser, origin) {
+  const langs = fs.readdirSync(site).filter((d) => fs.existsSync(path.join(site, d, 'search/index.json'))).sort();
+  for (const lang of langs) {
+    const bytes = fs.readFileSync(path.join(site, lang, 'search/index.json'));
+    const gz = zlib.gzipSync(bytes, { level: 9 }).length;
+    const page = await open(browser, origin, lang);
+    const sample = await page.evaluate(() => fetch(document.querySelector('form').dataset.searchIndex).then((r) => r.json())
+      .then((d) => d.items.slice(0, 40).map((i) => i[2].split(/\s+/)[0])));
+    const times = [];
+    for (const q of ['a', 'ab', ...sample]) times.push((await query(page, lang, q)).ms);
+    times.sort((a, b) => a - b);
+    const p50 = times[Math.floor(times.length / 2)], max = times[times.length - 1];
+    console.log(`search ${lang}: index ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip; ` +
+      `query median ${p50.toFixed(1)} ms, slowest ${max.toFixed(1)} ms (${times.length} queries)`);
+    await page.close();
+  }
+}
+
+const server = await startServer(site);
+const profile = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'lotse-search-'));
+process.env.TMPDIR = profile;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+try {
+  if (bench) {
+    await measure(browser, server.origin);
+  } else {
+    await golden(browser, server.origin);
+    await withoutScript(browser, server.origin);
+    await phoneHeader(browser, server.origin);
+  }
+} catch (e) {
+  check(false, `the search checks ran to the end (${e.stack || e})`);
+} finally {
+  await browser.close();
+  await server.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+if (!bench) console.log(`search: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -21,6 +21,7 @@ PageBody record_page(const PageContext& c);       // any record kind
 PageBody courses_page(const PageContext& c);      // the overview and the month pages
 PageBody counselling_page(const PageContext& c);
 PageBody az_page(const PageContext& c);
+PageBody glossary_page(const PageContext& c);
 PageBody free_page(const PageContext& c);
 
 // What every page shares around its body: navigation, language switcher, alternates, footer.

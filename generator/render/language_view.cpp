@@ -237,6 +237,7 @@ Data LanguageView::source_title(const RecordEntry& e) const {
 }
 
 bool LanguageView::official(const RecordEntry& e) const {
+    if (in_.content.glossary.empty()) return false;  // and no title needs making for it
     const LanguageView& source = source_view_ ? *source_view_ : *this;
     return glossary_.official(e, source.title_text(e));
 }

@@ -27,6 +27,7 @@ std::vector<std::vector<const RecordEntry*>> by_bucket(const PageContext& c,
     std::stable_sort(order.begin(), order.end(), [&](const RecordEntry* a, const RecordEntry* b) { return key(a) < key(b); });
     const std::size_t count = static_cast<std::size_t>(buckets.getBucketCount());
     std::vector<std::vector<const RecordEntry*>> in_bucket(count);
+    const bool glossary = !c.in().content.glossary.empty();
     auto bucket_of = [&](const std::string& title) {
         UErrorCode found = U_ZERO_ERROR;
         return std::to_string(buckets.getBucketIndex(icu::UnicodeString::fromUTF8(title), found));
@@ -34,9 +35,9 @@ std::vector<std::vector<const RecordEntry*>> by_bucket(const PageContext& c,
     for (const RecordEntry* e : order) {
         const std::string bucket = c.items.kept_or_made(v, *e, "az-letter", [&] { return bucket_of(v.title_text(*e)); });
         // An official name is looked for under its German letter too: people know it from letters.
-        const std::string german = c.items.kept_or_made(v, *e, "az-letter-de", [&] {
-            const Data title = v.source_title(*e);
-            return title.is_object() && v.official(*e) ? bucket_of(title.get("text")->string_value()) : std::string();
+        const std::string german = !glossary ? std::string() : c.items.kept_or_made(v, *e, "az-letter-de", [&] {
+            const Data title = v.official(*e) ? v.source_title(*e) : Data(false);
+            return title.is_object() ? bucket_of(title.get("text")->string_value()) : std::string();
         });
         for (const std::string* letter : {&bucket, &german}) {
             std::size_t b = count;

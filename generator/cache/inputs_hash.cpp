@@ -27,6 +27,8 @@ std::uint64_t shared_inputs_hash(const fs::path& site_dir, Date today, const Sit
     // The same files the loader and the catalogs read: never a pipe, which would keep this waiting.
     std::vector<std::pair<std::string, fs::path>> files;
     for (SiteFile& f : site_files(content / "pages", site_dir, nullptr)) files.emplace_back("pages/" + f.name, std::move(f.path));
+    // The glossary links terms in every record's text and marks the cards of official names.
+    for (SiteFile& f : site_files(content / "glossary", site_dir, nullptr)) files.emplace_back("glossary/" + f.name, std::move(f.path));
     int layer = 0;
     for (const fs::path& i18n : layered(site_dir, "i18n")) {
         for (SiteFile& f : site_files(i18n, i18n.parent_path(), nullptr))

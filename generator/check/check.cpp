@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 
 #include "check/course_checks.h"
@@ -48,6 +49,7 @@ public:
         for_each_kind(c_, [&](const auto& records) {
             for (const auto& r : records) record(r);
         });
+        glossary_terms();
         if (!c_.site.source_language.empty()) pages();
         if (catalogs_.has_source()) catalogs();
     }
@@ -213,6 +215,31 @@ private:
         common(p, name(RecordKind::pathway));
         for (const PathwayStep& step : p.steps)
             for (const RecordRef& link : step.links) record_link(link.kind, link.id, link.pos, link.kind + "/" + link.id);
+    }
+
+    void record(const GlossaryTerm& g) {
+        common(g, "glossary term");
+        for (const RecordRef& ref : g.see) {
+            const std::string shown = ref.kind + "/" + ref.id;
+            if (!kind_named(ref.kind))
+                diags_.error(ref.pos, "\"see\" names the kind " + q(ref.kind) + " in " + q(shown) + "; use " + kind_names());
+            else
+                record_link(ref.kind, ref.id, ref.pos, shown);
+        }
+    }
+
+    // A term explained twice would be linked to one of its explanations at random.
+    void glossary_terms() {
+        std::map<std::string_view, const GlossaryTerm*> seen;
+        for (const GlossaryTerm& g : c_.glossary) {
+            const std::string_view word = domain::without_article(g.term.value);
+            if (word.empty()) continue;
+            auto [it, added] = seen.emplace(word, &g);
+            if (!added)
+                diags_.error(g.term.pos, "the term " + q(word) + " is already explained in content/" +
+                                             std::string(info(RecordKind::glossary).folder) + "/" + it->second->id +
+                                             ".yaml; explain each term in one file");
+        }
     }
 
     void pages() {

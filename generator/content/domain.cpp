@@ -21,4 +21,10 @@ std::vector<std::string_view> levels_between(std::string_view from, std::string_
     return out;
 }
 
+std::string_view without_article(std::string_view term) {
+    for (std::string_view article : {"der ", "die ", "das "})
+        if (term.starts_with(article) && term.size() > article.size()) return term.substr(article.size());
+    return term;
+}
+
 }  // namespace lotse::domain

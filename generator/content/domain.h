@@ -47,4 +47,8 @@ inline constexpr std::string_view kChildcareLifePhase = "early-childhood";
 // The levels from `from` to `to`, both included: A1, B1 -> A1, A2, B1.
 std::vector<std::string_view> levels_between(std::string_view from, std::string_view to);
 
+// A glossary term without its article, as it is sorted and found in texts: "der Jobcenter" ->
+// "Jobcenter". Only the German articles count: terms are German words.
+std::string_view without_article(std::string_view term);
+
 }  // namespace lotse::domain

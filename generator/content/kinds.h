@@ -18,13 +18,14 @@
 
 namespace lotse {
 
-enum class RecordKind : std::uint8_t { provider, offer, course, contact, pathway };
+enum class RecordKind : std::uint8_t { provider, offer, course, contact, pathway, glossary };
 
 // Which lists outside its own page show a record.
 enum class Listing : std::uint8_t {
     none,     // providers: only their own page and the A–Z
     grouped,  // offers, courses, pathways: grouped on life-phase and topic pages
     advice,   // contacts: "advice and help" on term pages, and the counselling page
+    glossary, // glossary terms: the glossary page instead of a page of their own, and the A–Z
 };
 
 struct KindInfo {
@@ -41,6 +42,7 @@ inline constexpr KindInfo kRecordKinds[] = {
     {RecordKind::course, "course", "courses", Listing::grouped},
     {RecordKind::contact, "contact", "contacts", Listing::advice},
     {RecordKind::pathway, "pathway", "pathways", Listing::grouped},
+    {RecordKind::glossary, "glossary", "glossary", Listing::glossary},
 };
 
 constexpr const KindInfo& info(RecordKind k) { return kRecordKinds[static_cast<std::size_t>(k)]; }
@@ -57,6 +59,7 @@ template <> struct KindOf<Offer> { static constexpr RecordKind value = RecordKin
 template <> struct KindOf<Course> { static constexpr RecordKind value = RecordKind::course; };
 template <> struct KindOf<Contact> { static constexpr RecordKind value = RecordKind::contact; };
 template <> struct KindOf<Pathway> { static constexpr RecordKind value = RecordKind::pathway; };
+template <> struct KindOf<GlossaryTerm> { static constexpr RecordKind value = RecordKind::glossary; };
 
 // Calls f with the record as its own type: the only switch on a record's kind.
 template <typename F>
@@ -66,9 +69,10 @@ decltype(auto) visit_record(RecordKind kind, const Record& r, F&& f) {
         case RecordKind::offer: return std::forward<F>(f)(static_cast<const Offer&>(r));
         case RecordKind::course: return std::forward<F>(f)(static_cast<const Course&>(r));
         case RecordKind::contact: return std::forward<F>(f)(static_cast<const Contact&>(r));
-        case RecordKind::pathway: break;
+        case RecordKind::pathway: return std::forward<F>(f)(static_cast<const Pathway&>(r));
+        case RecordKind::glossary: break;
     }
-    return std::forward<F>(f)(static_cast<const Pathway&>(r));
+    return std::forward<F>(f)(static_cast<const GlossaryTerm&>(r));
 }
 
 // Calls f with each kind's records: f(const std::vector<Provider>&), … in plan order (the
@@ -76,7 +80,7 @@ decltype(auto) visit_record(RecordKind kind, const Record& r, F&& f) {
 template <typename C, typename F>
     requires std::same_as<std::remove_const_t<C>, Content>
 void for_each_kind(C& c, F&& f) {
-    f(c.providers), f(c.offers), f(c.courses), f(c.contacts), f(c.pathways);
+    f(c.providers), f(c.offers), f(c.courses), f(c.contacts), f(c.pathways), f(c.glossary);
 }
 
 // What a record refers to: the provider that runs it (an offer's and a course's provider, a

@@ -67,6 +67,8 @@ template <> const std::span<const std::string_view> RecordReader<Contact>::keys;
 template <> Contact RecordReader<Contact>::read(const SourceFile&, MapReader&);
 template <> const std::span<const std::string_view> RecordReader<Pathway>::keys;
 template <> Pathway RecordReader<Pathway>::read(const SourceFile&, MapReader&);
+template <> const std::span<const std::string_view> RecordReader<GlossaryTerm>::keys;
+template <> GlossaryTerm RecordReader<GlossaryTerm>::read(const SourceFile&, MapReader&);
 
 // The other files of content/ (content/site_settings.cpp, content/pages.cpp).
 void read_taxonomy(const std::filesystem::path& site_dir, Diagnostics& diags, Content& content);

@@ -306,5 +306,6 @@ LOTSE_RECORD_CACHE(Offer)
 LOTSE_RECORD_CACHE(Course)
 LOTSE_RECORD_CACHE(Contact)
 LOTSE_RECORD_CACHE(Pathway)
+LOTSE_RECORD_CACHE(GlossaryTerm)
 
 }  // namespace lotse

@@ -47,6 +47,9 @@ template <typename A> void fields(A& a, Contact& x) {
         a(x.url), a(x.hours), a(x.appointment);
 }
 template <typename A> void fields(A& a, Pathway& x) { common_fields(a, x), a(x.title), a(x.summary), a(x.steps); }
+template <typename A> void fields(A& a, GlossaryTerm& x) {
+    common_fields(a, x), a(x.term), a(x.plural), a(x.name), a(x.explanation), a(x.see);
+}
 
 // The part of a walker that only reads values: enums, optionals, vectors and the structs above it
 // takes apart here and hands their values to Derived, which says what a number, a string, a

@@ -189,6 +189,18 @@ struct Pathway : Record {
     bool operator==(const Pathway&) const = default;
 };
 
+// An official term (content/glossary/<id>.yaml): the German word people meet on letters, at
+// offices and on the phone, explained in plain language per language.
+struct GlossaryTerm : Record {
+    Located term;    // with its article: "der Berechtigungsschein"
+    Located plural;  // "die Berechtigungsscheine"; may be empty
+    LocalisedText name;         // optional: the term in other languages, for the glossary page and matching
+    LocalisedText explanation;  // plain language
+    std::vector<RecordRef> see;  // related records
+
+    bool operator==(const GlossaryTerm&) const = default;
+};
+
 // content/pages/<slug>.<lang>.md
 struct Page {
     std::string slug, language, path;
@@ -236,6 +248,7 @@ struct Content {
     std::vector<Course> courses;
     std::vector<Contact> contacts;
     std::vector<Pathway> pathways;
+    std::vector<GlossaryTerm> glossary;
     std::vector<Page> pages;
 };
 

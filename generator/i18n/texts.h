@@ -71,6 +71,7 @@ void each_localised(R& r, V&& visit) {
     if constexpr (requires { r.title; }) visit(std::string_view("title"), r.title, plain);
     if constexpr (requires { r.summary; }) visit(std::string_view("summary"), r.summary, plain);
     visit(std::string_view("description"), r.description, markdown);
+    if constexpr (std::is_same_v<T, GlossaryTerm>) visit(std::string_view("explanation"), r.explanation, markdown);
     if constexpr (requires { r.fee_note; }) visit(std::string_view("fee_note"), r.fee_note, plain);
     if constexpr (std::is_same_v<T, Course>) notes("schedule", r.schedule);
     if constexpr (std::is_same_v<T, Contact>) notes("hours", r.hours);

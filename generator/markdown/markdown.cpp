@@ -47,6 +47,49 @@ void each_node(cmark_node* root, Visit visit) {
         if (ev == CMARK_EVENT_ENTER) visit(cmark_iter_get_node(iter.get()));
 }
 
+// The text nodes a linker may look at: not inside a link (links cannot nest) or a heading (a
+// heading names the section; a link there reads as navigation).
+std::vector<cmark_node*> linkable_texts(cmark_node* root) {
+    std::vector<cmark_node*> out;
+    std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(root));
+    int shut = 0;  // how many links and headings the walk is inside
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        cmark_node* n = cmark_iter_get_node(iter.get());
+        const cmark_node_type t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_LINK || t == CMARK_NODE_HEADING) shut += ev == CMARK_EVENT_ENTER ? 1 : -1;
+        else if (t == CMARK_NODE_TEXT && shut == 0) out.push_back(n);
+    }
+    return out;
+}
+
+cmark_node* text_node(std::string_view text) {
+    cmark_node* n = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(n, std::string(text).c_str());
+    return n;
+}
+
+// Splits each text where the linker names a part: before, the part inside a custom inline node
+// that carries the link's HTML (cmark escapes the part's text as any other), and the rest, which
+// the linker sees again.
+void link_texts(cmark_node* root, const TextLinker& link_text) {
+    for (cmark_node* n : linkable_texts(root)) {
+        while (n) {
+            const std::string text = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+            const std::optional<TextLink> link = link_text(text);
+            if (!link || link->length == 0 || link->offset + link->length > text.size()) break;
+            cmark_node* wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+            cmark_node_set_on_enter(wrapper, link->open.c_str());
+            cmark_node_set_on_exit(wrapper, link->close.c_str());
+            cmark_node_append_child(wrapper, text_node(std::string_view(text).substr(link->offset, link->length)));
+            cmark_node* rest = text_node(std::string_view(text).substr(link->offset + link->length));
+            cmark_node_set_literal(n, text.substr(0, link->offset).c_str());
+            cmark_node_insert_after(n, wrapper);
+            cmark_node_insert_after(wrapper, rest);
+            n = rest;
+        }
+    }
+}
+
 }  // namespace
 
 LinkKind classify(std::string_view url) {
@@ -70,7 +113,7 @@ std::vector<Link> links(std::string_view text) {
     return out;
 }
 
-std::string to_html(std::string_view text, const RefResolver& resolve, int top_level) {
+std::string to_html(std::string_view text, const RefResolver& resolve, int top_level, const TextLinker* link_text) {
     Document doc = parse(text);
     int highest = 7;
     each_node(doc.get(), [&](cmark_node* n) {
@@ -114,6 +157,7 @@ std::string to_html(std::string_view text, const RefResolver& resolve, int top_l
     for (cmark_node* n : remove) cmark_node_free(n);
     // Innermost first is not needed: links cannot nest, and images inside links unwrap in place.
     for (cmark_node* n : unwrap_later) unwrap(n);
+    if (link_text && *link_text) link_texts(doc.get(), *link_text);
     char* html = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT);
     std::string out(html);
     free(html);

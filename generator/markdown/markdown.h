@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +25,22 @@ std::vector<Link> links(std::string_view text);
 // Resolves `ref:<kind>/<id>` to a URL relative to the page being written; "" drops the link.
 using RefResolver = std::function<std::string(std::string_view kind, std::string_view id)>;
 
+// A part of a text node to wrap in a link: its place in the node's text (bytes) and the link's
+// opening and closing HTML.
+struct TextLink {
+    std::size_t offset = 0, length = 0;
+    std::string open, close;
+};
+// Called with each text outside links and headings, in document order, and again with the rest
+// of a text after a part it linked; nullopt links nothing there.
+using TextLinker = std::function<std::optional<TextLink>(std::string_view text)>;
+
 // Headings are moved so that the body's highest heading gets level `top_level` (2 under the page's
 // own <h1>), keeping their steps: no level is skipped, whatever the author started with.
 // Links that may not stay and images are replaced by their text.
-std::string to_html(std::string_view text, const RefResolver& resolve, int top_level = 2);
+// With `link_text`, parts of the text it names become links (the glossary's terms).
+std::string to_html(std::string_view text, const RefResolver& resolve, int top_level = 2,
+                    const TextLinker* link_text = nullptr);
 
 // The text a reader sees, without markup or link targets: each paragraph, heading, list item and
 // code block on a line of its own, a line break inside a paragraph as a space. For machine readers

@@ -47,7 +47,7 @@ LanguageView::LanguageView(const RenderInputs& in, std::string language, FormatM
       ui_(in.catalogs.has_catalog(lang_) ? lang_ : src_),
       number_(static_cast<std::size_t>(std::find(in.plan.languages.begin(), in.plan.languages.end(), lang_) -
                                        in.plan.languages.begin())),
-      fmt_(ui_) {
+      fmt_(ui_), glossary_(in.plan, lang_, src_) {
     fmt_.remember_in(memo);
     shared_.set("lang", lang_);
     shared_.set("source_lang", src_);
@@ -140,7 +140,7 @@ Data LanguageView::proper_name(const LocalisedText& t) const {
     return d;
 }
 
-Data LanguageView::markdown(const LocalisedText& t, const std::string& route, int top_level) const {
+Data LanguageView::markdown(const LocalisedText& t, const std::string& route, int top_level, bool link_terms) const {
     Data d;
     d.set("html", false);
     const std::string* body = t.find(lang_);
@@ -152,18 +152,20 @@ Data LanguageView::markdown(const LocalisedText& t, const std::string& route, in
         return d;
     }
     mark_fallback(d, language);
-    d.set("html", render_markdown(*body, route, top_level));
+    d.set("html", render_markdown(*body, route, top_level, link_terms ? &language : nullptr));
     return d;
 }
 
-std::string LanguageView::render_markdown(const std::string& body, const std::string& route, int top_level) const {
+std::string LanguageView::render_markdown(const std::string& body, const std::string& route, int top_level,
+                                          const std::string* terms_in) const {
+    const markdown::TextLinker terms = terms_in ? glossary_.linker(route, *terms_in, linked_terms_) : markdown::TextLinker();
     return markdown::to_html(
         body,
         [&](std::string_view kind, std::string_view id) -> std::string {
             const RecordEntry* e = in_.plan.find(kind, std::string(id));
             return e ? routes::link(route, e->route) : std::string();
         },
-        top_level);
+        top_level, &terms);
 }
 
 void LanguageView::mark_fallback(Data& d, const std::string& language) const {
@@ -224,6 +226,23 @@ Data LanguageView::title(const RecordEntry& e) const {
 
 std::string LanguageView::title_text(const RecordEntry& e) const {
     return e.visit([&](const auto& r) { return lotse::title_text(*this, r); });
+}
+
+Data LanguageView::source_title(const RecordEntry& e) const {
+    if (lang_ == src_ || !source_view_ || source_view_ == this) return Data(false);
+    std::string source = source_view_->title_text(e);
+    if (source.empty() || source == title_text(e)) return Data(false);
+    Data d;
+    d.set("text", moved(std::move(source)));
+    d.set("lang", src_);
+    d.set("dir", std::string(LocaleFormat::direction(src_)));
+    return d;
+}
+
+bool LanguageView::official(const RecordEntry& e) const {
+    if (in_.content.glossary.empty()) return false;  // and no title needs making for it
+    const LanguageView& source = source_view_ ? *source_view_ : *this;
+    return glossary_.official(e, source.title_text(e));
 }
 
 const Provider* LanguageView::provider(const std::string& id) const {
@@ -345,6 +364,7 @@ Data LanguageView::card(const RecordEntry& e, const std::string& route) const {
     d.set("id", e.record->id);
     d.set("href", routes::link(route, e.route));
     d.set("title", title(e));
+    d.set("title_de", e.kind != RecordKind::glossary && official(e) ? source_title(e) : Data(false));
     d.set("kind", msg("kind." + std::string(name(e.kind))));
     d.set("kind_id", std::string(name(e.kind)));
     Data facts = list();
@@ -357,6 +377,7 @@ Data LanguageView::index_entry(const RecordEntry& e, const std::string& route) c
     Data d;
     d.set("href", routes::link(route, e.route));
     d.set("title", title(e));
+    d.set("title_de", e.kind != RecordKind::glossary && official(e) ? source_title(e) : Data(false));
     d.set("kind", msg("kind." + std::string(name(e.kind))));
     Data details = list();
     e.visit([&](const auto& r) { index_details(*this, r, details); });

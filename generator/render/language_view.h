@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "i18n/locale_format.h"
+#include "render/glossary_terms.h"
 #include "render/mustache_data.h"
 #include "render/renderer.h"
 
@@ -60,9 +61,15 @@ public:
     // A name (of an organisation, a site): marked with its language like text(), but never counted
     // as untranslated, since names are not translated.
     Data proper_name(const LocalisedText& t) const;
-    // Markdown rendered for a page at `route`, marked like text() when untranslated.
-    Data markdown(const LocalisedText& t, const std::string& route, int top_level = 2) const;
-    std::string render_markdown(const std::string& body, const std::string& route, int top_level) const;
+    // Markdown rendered for a page at `route`, marked like text() when untranslated. With
+    // `link_terms` (a record's own texts), the first mention of a glossary term on the page links
+    // to its explanation.
+    Data markdown(const LocalisedText& t, const std::string& route, int top_level = 2, bool link_terms = false) const;
+    // `terms_in`: the language of the text, whose glossary terms are linked; nullptr links none.
+    std::string render_markdown(const std::string& body, const std::string& route, int top_level,
+                                const std::string* terms_in = nullptr) const;
+    // A new page begins: no glossary term is linked on it yet.
+    void begin_page() const { linked_terms_.clear(); }
     // Marks `d` as shown in `language` (lang/dir where that is not the interface's language), and as
     // untranslated where it is not the page language.
     void mark_fallback(Data& d, const std::string& language) const;
@@ -87,6 +94,15 @@ public:
     // A record's title as lists show it, and as plain text (for sorting and the page's <title>).
     Data title(const RecordEntry& e) const;
     std::string title_text(const RecordEntry& e) const;
+    // The view of the source language, for the titles as written there (set by the renderer; this
+    // view itself when unset).
+    void set_source_view(const LanguageView* source) { source_view_ = source; }
+    // The record's title in the source language as {text, lang, dir}, where it differs from the
+    // one this language shows; false where it does not.
+    Data source_title(const RecordEntry& e) const;
+    // Whether the record bears an official name (GlossaryTerms::official): its cards and A–Z entry
+    // keep the German name visible.
+    bool official(const RecordEntry& e) const;
     // The provider of that id, if it is published.
     const Provider* provider(const std::string& id) const;
     // The provider a record names, as a link from the page at `route`; false if there is none.
@@ -132,6 +148,9 @@ private:
     mutable bool has_fallback_note_ = false;
     mutable std::size_t untranslated_ = 0;
     mutable std::map<std::string, std::string, std::less<>> labels_;
+    GlossaryTerms glossary_;
+    const LanguageView* source_view_ = nullptr;
+    mutable std::set<const RecordEntry*> linked_terms_;  // on the page being built
 };
 
 }  // namespace lotse

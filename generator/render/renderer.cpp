@@ -54,12 +54,15 @@ private:
             const auto number = static_cast<std::size_t>(
                 std::find(in_.plan.languages.begin(), in_.plan.languages.end(), language) - in_.plan.languages.begin());
             v = std::make_unique<LanguageView>(in_, language, items_.memo(number));
+            // Titles as the source language writes them stay visible beside translated ones.
+            if (language != in_.content.site.source_language) v->set_source_view(&view(in_.content.site.source_language));
         }
         return *v;
     }
 
     OutputFile render_page(const LanguageView& v, const PlannedPage& p) {
         const PageContext c{v, p, items_};
+        v.begin_page();
         const std::size_t untranslated = v.untranslated();
         PageBody body;
         switch (p.kind) {
@@ -72,6 +75,7 @@ private:
             case PageKind::counselling: body = counselling_page(c); break;
             case PageKind::az: body = az_page(c); break;
             case PageKind::search: body = search_page(c); break;
+            case PageKind::glossary: body = glossary_page(c); break;
             case PageKind::free_page: body = free_page(c); break;
         }
         Data page = frame(c, body.title);

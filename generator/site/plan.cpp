@@ -146,6 +146,7 @@ void add_record_pages(SitePlan& plan) {
     for (const RecordEntry& e : plan.entries)
         if (const Located* p = provider_ref(e.kind, *e.record); p && !p->value.empty()) runs[p->value].push_back(&e);
     for (const RecordEntry& e : plan.entries) {
+        if (info(e.kind).listing == Listing::glossary) continue;  // on the glossary page
         PlannedPage page{PageKind::record, e.route};
         page.entry = &e;
         const auto& mine = e.kind == RecordKind::provider ? runs[e.record->id] : std::vector<const RecordEntry*>{};
@@ -213,6 +214,21 @@ void add_az_page(SitePlan& plan) {
     plan.pages.push_back(std::move(page));
 }
 
+// Every term, then per term the published records it relates to; no page for a site without terms.
+void add_glossary_page(SitePlan& plan) {
+    PlannedPage page{PageKind::glossary, std::string(routes::kGlossary)};
+    Group all{"", plan.of_kind(RecordKind::glossary)};
+    if (all.entries.empty()) return;
+    page.groups.push_back(all);
+    for (const RecordEntry* e : all.entries) {
+        Group see{e->record->id, {}};
+        for (const RecordRef& ref : e->as<GlossaryTerm>().see)
+            if (const RecordEntry* target = plan.find(ref.kind, ref.id)) see.entries.push_back(target);
+        page.groups.push_back(std::move(see));
+    }
+    plan.pages.push_back(std::move(page));
+}
+
 // Only pages with a source-language version are published (check reports the others).
 void add_free_pages(SitePlan& plan, const Content& content) {
     for (const Page& p : content.pages)
@@ -241,6 +257,7 @@ SitePlan plan_site(const Content& content, Date today) {
     add_az_page(plan);
     // The search page shows no record of its own: its script reads the language's search index.
     plan.pages.push_back({PageKind::search, std::string(routes::kSearch)});
+    add_glossary_page(plan);
     add_free_pages(plan, content);
     return plan;
 }

@@ -33,7 +33,7 @@ struct RecordEntry {
     }
 };
 
-enum class PageKind { home, life_phase, topic, record, courses, course_month, counselling, az, search, free_page };
+enum class PageKind { home, life_phase, topic, record, courses, course_month, counselling, az, search, glossary, free_page };
 
 // Records a page shows together, under a heading the renderer words.
 struct Group {
@@ -54,7 +54,8 @@ struct PlannedPage {
     // course pages: by month; counselling: by topic; a provider's page: what it runs; an offer's:
     // its contact; a pathway's: one group per step; the A–Z: one group of all), and `contacts`
     // ("advice and help" on term pages; on the counselling page every contact, whose languages
-    // its filter offers).
+    // its filter offers; the glossary: one group of all terms, then one per term, named by its id,
+    // of the records it relates to).
     std::vector<Group> groups;
     std::vector<const RecordEntry*> contacts;
 

@@ -12,7 +12,10 @@ std::string concat(std::initializer_list<std::string_view> parts) {
 
 std::string sitemap_part(std::size_t n) { return "sitemap-" + std::to_string(n) + ".xml"; }
 std::string hsds_folder(std::string_view language) { return concat({kHsds, language, "/"}); }
-std::string record(RecordKind kind, std::string_view id) { return concat({info(kind).folder, "/", id, ".html"}); }
+std::string record(RecordKind kind, std::string_view id) {
+    if (info(kind).listing == Listing::glossary) return concat({kGlossary, "#", id});
+    return concat({info(kind).folder, "/", id, ".html"});
+}
 std::string life_phase(std::string_view id) { return concat({kLifePhases, "/", id, ".html"}); }
 std::string topic(std::string_view id) { return concat({kTopics, "/", id, ".html"}); }
 std::string course_month(std::string_view month) { return concat({"courses/", month, "/index.html"}); }

@@ -23,6 +23,7 @@ inline constexpr std::string_view kAz = "a-z/index.html";
 inline constexpr std::string_view kSearch = "search/index.html";
 // A language's search index, beside its search page (search/search_index.h).
 inline constexpr std::string_view kSearchIndex = "search/index.json";
+inline constexpr std::string_view kGlossary = "glossary/index.html";
 inline constexpr std::string_view kLifePhases = "life-phases";
 inline constexpr std::string_view kTopics = "topics";
 inline constexpr std::string_view kAssets = "assets";
@@ -46,7 +47,8 @@ std::string hsds_folder(std::string_view language);  // open-data/hsds/<lang>/
 // The file of the sitemap's nth part (from 1): "sitemap-1.xml".
 std::string sitemap_part(std::size_t n);
 
-std::string record(RecordKind kind, std::string_view id);  // offers/<id>.html
+// offers/<id>.html; a glossary term's place on the glossary page: glossary/index.html#<id>
+std::string record(RecordKind kind, std::string_view id);
 std::string life_phase(std::string_view id);               // life-phases/<id>.html
 std::string topic(std::string_view id);                    // topics/<id>.html
 std::string course_month(std::string_view month);          // courses/<yyyy-mm>/index.html

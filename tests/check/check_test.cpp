@@ -174,7 +174,7 @@ TEST(Check, RefLinksInMarkdownMustExist) {
                 ElementsAre("content/offers/a.yaml:10:17: error: link \"ref:contact/jmd\" points to a contact that "
                             "does not exist (no file content/contacts/jmd.yaml)",
                             "content/offers/a.yaml:10:45: error: link \"ref:kurs/x\" names the kind \"kurs\"; use "
-                            "provider, offer, course, contact or pathway"));
+                            "provider, offer, course, contact, pathway or glossary"));
 }
 
 TEST(Check, EndedCourseAndExpiredOfferAreWarnedAbout) {

@@ -1,5 +1,5 @@
 // Fuzz target: a record file through the loader and the checks. The first byte picks the kind
-// ('0' provider, '1' offer, '2' course, '3' contact, '4' pathway, as in kRecordKinds, '5' a free
+// ('0' provider, '1' offer, '2' course, '3' contact, '4' pathway, '5' glossary, as in kRecordKinds, '6' a free
 // page); the rest is the file's bytes, added as content/<kind>s/fuzz.yaml (a page as
 // content/pages/fuzz.de.md) to a small valid site whose records it can refer to. Every diagnostic
 // is formatted as `lotse check` prints it.

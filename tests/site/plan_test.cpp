@@ -163,12 +163,13 @@ TEST(Plan, FreePagesNeedASourceLanguageVersion) {
 
 TEST(Routes, EveryFolderOfALanguageIsReservedForFreePages) {
     EXPECT_EQ(routes::record(RecordKind::contact, "mbe"), "contacts/mbe.html");
+    EXPECT_EQ(routes::record(RecordKind::glossary, "jobcenter"), "glossary/index.html#jobcenter");
     EXPECT_EQ(routes::course_month("2027-01"), "courses/2027-01/index.html");
     EXPECT_EQ(routes::link("courses/2027-01/index.html", "offers/x.html"), "../../offers/x.html");
     EXPECT_EQ(routes::pretty("courses/index.html"), "courses/");
     EXPECT_EQ(routes::pretty("offers/x.html"), "offers/x.html");
     EXPECT_THAT(routes::reserved_slugs(),
-                testing::UnorderedElementsAre("providers", "offers", "courses", "contacts", "pathways", "counselling",
+                testing::UnorderedElementsAre("providers", "offers", "courses", "contacts", "pathways", "glossary", "counselling",
                                               "a-z", "search", "life-phases", "topics", "assets"));
 }
 

@@ -44,6 +44,15 @@ void card_facts(const LanguageView& v, const Pathway& r, Data& card, Data& facts
 void index_details(const LanguageView& v, const Pathway& r, Data& details);
 void page_data(const PageContext& page, const Pathway& r, Data& d);
 
+// A glossary term has no page of its own (the glossary page shows it); its page_data is empty.
+Data title(const LanguageView& v, const GlossaryTerm& r);
+std::string title_text(const LanguageView& v, const GlossaryTerm& r);
+void card_facts(const LanguageView& v, const GlossaryTerm& r, Data& card, Data& facts);
+void index_details(const LanguageView& v, const GlossaryTerm& r, Data& details);
+void page_data(const PageContext& page, const GlossaryTerm& r, Data& d);
+// The German word with its article as the glossary and the A–Z show it: {text, lang, dir}.
+Data german_term(const LanguageView& v, const GlossaryTerm& r);
+
 
 // A course's title: its own, else made of its type and level ("Integration course A1–B1").
 std::string course_title(const LanguageView& v, const Course& c);

@@ -23,7 +23,7 @@ void page_data(const PageContext& page, const Pathway& r, Data& d) {
         const PathwayStep& s = r.steps[i];
         Data step;
         step.set("title", v.text(s.title));
-        step.set("text", v.markdown(s.text, page.p.route, 3));  // under the step's <h2>
+        step.set("text", v.markdown(s.text, page.p.route, 3, true));  // under the step's <h2>
         Data cards = list();
         // The plan has a group per step: the records it links to that are published, in its order.
         for (const RecordEntry* target : page.p.groups[i].entries) append(cards, page.items.card(v, *target, page.p.route));

@@ -10,6 +10,7 @@
 #include <unicode/alphaindex.h>
 
 #include "render/pages/pages.h"
+#include "site/routes.h"
 
 namespace lotse {
 
@@ -26,14 +27,23 @@ std::vector<std::vector<const RecordEntry*>> by_bucket(const PageContext& c,
     std::stable_sort(order.begin(), order.end(), [&](const RecordEntry* a, const RecordEntry* b) { return key(a) < key(b); });
     const std::size_t count = static_cast<std::size_t>(buckets.getBucketCount());
     std::vector<std::vector<const RecordEntry*>> in_bucket(count);
+    const bool glossary = !c.in().content.glossary.empty();
+    auto bucket_of = [&](const std::string& title) {
+        UErrorCode found = U_ZERO_ERROR;
+        return std::to_string(buckets.getBucketIndex(icu::UnicodeString::fromUTF8(title), found));
+    };
     for (const RecordEntry* e : order) {
-        const std::string bucket = c.items.kept_or_made(v, *e, "az-letter", [&] {
-            UErrorCode found = U_ZERO_ERROR;
-            return std::to_string(buckets.getBucketIndex(icu::UnicodeString::fromUTF8(v.title_text(*e)), found));
+        const std::string bucket = c.items.kept_or_made(v, *e, "az-letter", [&] { return bucket_of(v.title_text(*e)); });
+        // An official name is looked for under its German letter too: people know it from letters.
+        const std::string german = !glossary ? std::string() : c.items.kept_or_made(v, *e, "az-letter-de", [&] {
+            const Data title = v.official(*e) ? v.source_title(*e) : Data(false);
+            return title.is_object() ? bucket_of(title.get("text")->string_value()) : std::string();
         });
-        std::size_t b = count;
-        std::from_chars(bucket.data(), bucket.data() + bucket.size(), b);
-        if (b < count) in_bucket[b].push_back(e);
+        for (const std::string* letter : {&bucket, &german}) {
+            std::size_t b = count;
+            std::from_chars(letter->data(), letter->data() + letter->size(), b);
+            if (b < count && (letter == &bucket || german != bucket)) in_bucket[b].push_back(e);
+        }
     }
     return in_bucket;
 }
@@ -64,6 +74,7 @@ PageBody az_page(const PageContext& c) {
         append(letters, std::move(letter));
     }
     set_list(page.data, "letters", std::move(letters));
+    if (!c.in().content.glossary.empty()) page.data.set("glossary_href", routes::link(c.p.route, routes::kGlossary));
     return page;
 }
 

@@ -66,6 +66,7 @@ Data frame(const PageContext& c, const std::string& title) {
     item(routes::kCourses, c.v.said("nav.courses"));
     item(routes::kCounselling, c.v.said("nav.counselling"));
     item(routes::kAz, c.v.said("nav.az"));
+    if (!c.in().content.glossary.empty()) item(routes::kGlossary, c.v.said("nav.glossary"));
     Data footer = list();
     for (const auto& [weight, slug, menu] : menu_pages(c.in())) {
         const Page& p = free_page_in(c.in(), slug, lang);

@@ -22,6 +22,7 @@ PageBody courses_page(const PageContext& c);      // the overview and the month 
 PageBody counselling_page(const PageContext& c);
 PageBody az_page(const PageContext& c);
 PageBody search_page(const PageContext& c);
+PageBody glossary_page(const PageContext& c);
 PageBody free_page(const PageContext& c);
 
 // What every page shares around its body: navigation, language switcher, alternates, footer.

@@ -12,7 +12,7 @@ Data common_record(const PageContext& c, const Record& r) {
     const LanguageView& v = c.v;
     Data d;
     d.set("id", r.id);
-    d.set("description", v.markdown(r.description, c.p.route));
+    d.set("description", v.markdown(r.description, c.p.route, 2, true));
     if (!r.life_phases.empty()) set_list(d, "life_phases", v.terms(r.life_phases, "life_phase", c.p.route));
     if (!r.topics.empty()) set_list(d, "topics", v.terms(r.topics, "topic", c.p.route));
     if (!r.audience.empty()) d.set("audience", v.words(r.audience, "audience."));
@@ -37,6 +37,8 @@ PageBody record_page(const PageContext& c) {
     const RecordEntry& e = *c.p.entry;
     Data d = common_record(c, *e.record);
     d.set("title", c.v.title(e));
+    // People phone, visit and read letters in German: the German title stays visible.
+    d.set("title_de", c.v.source_title(e));
     d.set("kind", c.v.msg("kind." + std::string(name(e.kind))));
     e.visit([&](const auto& r) {
         page_data(c, r, d);

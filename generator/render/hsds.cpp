@@ -129,6 +129,7 @@ private:
 
     void service_of(const RecordEntry&, const Provider&) {}
     void service_of(const RecordEntry&, const Pathway&) {}
+    void service_of(const RecordEntry&, const GlossaryTerm&) {}
 
     void service_of(const RecordEntry& e, const Offer& o) {
         service(e, o, o.provider)("fees_description", fees(o.fee, o.fee_note));

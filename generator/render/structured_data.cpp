@@ -50,6 +50,7 @@ public:
     json node(const Contact& r) const;
     json node(const Provider& r) const;
     json node(const Pathway& r) const;
+    json node(const GlossaryTerm& r) const;
     // The node's url, sameAs and the page it is the main entity of.
     void page(json& j, const std::vector<std::string>& same_as = {}) const;
 
@@ -277,6 +278,15 @@ json Builder::node(const Pathway& r) const {
     }
     j["step"] = std::move(steps);
     page(j);
+    return j;
+}
+
+// A glossary term has no page of its own (it is an entry of the glossary page), but it is one of the
+// record kinds every visit covers.
+json Builder::node(const GlossaryTerm& r) const {
+    json j = {{"@context", "https://schema.org"}, {"@type", "DefinedTerm"}, {"name", r.term.value}};
+    set_if(j, "description", markdown_text(r.explanation));
+    j["inLanguage"] = v_.language();
     return j;
 }
 

@@ -269,7 +269,10 @@ function probeMarkFocusables() {
     if (!el.getClientRects().length) return false;
     const cs = getComputedStyle(el);
     if (cs.visibility === 'hidden' || cs.display === 'none') return false;
-    return !el.closest('[inert], [hidden]');
+    if (el.closest('[inert], [hidden]')) return false;
+    // The content of a closed <details> is not in the Tab order; its <summary> is.
+    const closed = el.closest('details:not([open])');
+    return !closed || (el.tagName === 'SUMMARY' && el.parentElement === closed);
   };
   const sel = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]:not([tabindex^="-"]), [contenteditable=""], [contenteditable=true]';
   const list = [];

@@ -113,7 +113,10 @@ async function wrongLanguage(page) {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, [hidden]')) continue;
-      const text = node.textContent.replace(/\S+@\S+|https?:\/\/\S+|\S+\.(?:example|de|org|com)\S*/g, ' ')
+      // An address with break points (<wbr>) is one text split in several nodes: read it whole, once.
+      const whole = parent.querySelector(':scope > wbr') ? parent : null;
+      if (whole && [...whole.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) !== node) continue;
+      const text = (whole ? whole.textContent : node.textContent).replace(/\S+@\S+|https?:\/\/\S+|\S+\.(?:example|de|org|com)\S*/g, ' ')
         .replace(/\b[\p{Lu}\d]{1,5}\b/gu, ' ');
       const letters = [...text].filter((c) => /\p{L}/u.test(c));
       if (letters.length < 2) continue;

@@ -1,5 +1,6 @@
 #include "content/calendar.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -88,5 +89,11 @@ std::optional<Weekday> parse_weekday(std::string_view text) {
 std::span<const WeekdaySpelling> weekday_spellings() { return kSpellings; }
 
 std::string_view weekday_key(Weekday d) { return kWeekdays[static_cast<std::size_t>(d)]; }
+
+std::vector<Weekday> in_week_order(std::vector<Weekday> days) {
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    return days;
+}
 
 }  // namespace lotse

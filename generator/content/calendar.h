@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lotse {
 
@@ -48,5 +49,8 @@ struct WeekdaySpelling {
 };
 std::span<const WeekdaySpelling> weekday_spellings();
 std::string_view weekday_key(Weekday d);
+// `days` Monday first, each once: the order data for machines is written in, whatever order a
+// coordinator wrote them in ("[Fr, Mo]" and "[mon, fri]" are the same schedule).
+std::vector<Weekday> in_week_order(std::vector<Weekday> days);
 
 }  // namespace lotse

@@ -28,7 +28,7 @@ std::string hhmm(int minutes) {
 // The days of a weekly rule as RFC 5545 writes them ("MO,WE"), in libical's words.
 std::string byday(const std::vector<Weekday>& days) {
     std::string out;
-    for (Weekday d : days) {
+    for (Weekday d : in_week_order(days)) {
         if (!out.empty()) out += ',';
         // Lotse counts from Monday (0), libical from Sunday (1).
         const int day = (static_cast<int>(d) + 1) % 7 + 1;

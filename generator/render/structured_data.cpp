@@ -144,7 +144,7 @@ json Builder::opening_hours(const std::vector<TimeSlot>& slots) const {
     json out = json::array();
     for (const TimeSlot& s : slots) {
         json days = json::array();
-        for (Weekday d : s.days) days.push_back(schema_day(d));
+        for (Weekday d : in_week_order(s.days)) days.push_back(schema_day(d));
         json h = {{"@type", "OpeningHoursSpecification"}, {"dayOfWeek", std::move(days)}, {"opens", clock(s.from)}, {"closes", clock(s.to)}};
         if (!s.note.empty()) h["description"] = text(s.note);
         out.push_back(std::move(h));
@@ -157,7 +157,7 @@ json Builder::schedule(const Course& r) const {
     json out = json::array();
     for (const TimeSlot& s : r.schedule) {
         json days = json::array();
-        for (Weekday d : s.days) days.push_back(schema_day(d));
+        for (Weekday d : in_week_order(s.days)) days.push_back(schema_day(d));
         out.push_back({{"@type", "Schedule"},
                        {"byDay", std::move(days)},
                        {"startTime", clock(s.from)},

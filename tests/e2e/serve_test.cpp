@@ -310,7 +310,8 @@ TEST_F(ServeTest, BrokenContentShowsTheProblemsOverTheLastGoodSiteUntilFixed) {
     std::string fixed = kOffer;
     fixed.replace(fixed.find("Zeitungswerkstatt"), 17, "Zeitungswerkstatt repariert");
     site.file("content/offers/zeitung.yaml", fixed);
-    ASSERT_NE(events.next(2s), "") << served.output();
+    // Generous for a loaded test machine: the preview's own speed is measured by bench/serve-latency.
+    ASSERT_NE(events.next(10s), "") << served.output();
     const std::string page = client.Get("/de/offers/zeitung.html")->body;
     EXPECT_THAT(page, HasSubstr("<h1>Zeitungswerkstatt repariert</h1>"));
     EXPECT_THAT(page, Not(HasSubstr("lotse-problems")));

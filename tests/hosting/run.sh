@@ -64,6 +64,7 @@ check() {  # check SERVER: what a browser gets from the server now listening on 
   expect "$s /assets/style.css Content-Security-Policy" "$(header content-security-policy)" "$header_policy"
   expect "$s /courses.ics Content-Type" "$(get /courses.ics >/dev/null; header content-type)" "text/calendar; charset=utf-8"
   expect "$s /courses.csv Content-Type" "$(get /courses.csv >/dev/null; header content-type)" "text/csv; charset=utf-8"
+  expect "$s search index compressed" "$(get /ar/search/index.json -H 'Accept-Encoding: gzip' >/dev/null; header content-encoding)" "gzip"
 
   expect "$s / in Arabic status" "$(get / -H 'Accept-Language: ar,en;q=0.5')" 302
   expect "$s / in Arabic Location" "$(header location | sed "s|^http://127.0.0.1:$port||")" "/ar/"
@@ -119,7 +120,7 @@ start_apache() {
     echo "ErrorLog $d/error.log"
     echo "DefaultRuntimeDir $d"
     echo "Mutex file:$d default"
-    for m in mpm_event authz_core mime dir headers rewrite; do echo "LoadModule ${m}_module $modules/mod_$m.so"; done
+    for m in mpm_event authz_core mime dir headers rewrite filter deflate; do echo "LoadModule ${m}_module $modules/mod_$m.so"; done
     [ "$(id -u)" -ne 0 ] || printf 'User nobody\nGroup nogroup\n'
     echo "TypesConfig /etc/mime.types"
     echo "Include $d/lotse.conf"

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { startServer } from './server.mjs';
+import { ARGS, startServer } from './server.mjs';
 import { checkLinks, walk } from './links.mjs';
 import { staticWeights } from './weight.mjs';
 import { checkPrint } from './print.mjs';
@@ -30,12 +30,6 @@ const require = createRequire(import.meta.url);
 
 // ---------------------------------------------------------------- settings
 const CHROMIUM = process.env.LOTSE_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  // belt and braces: no host name resolves except the local server's address
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
 const WORKERS = 2;
 const EXPECTED_KINDS = ['home', 'life phase', 'topic', 'offer record', 'course record', 'contact record', 'provider record',
   'pathway record', 'course overview', 'counselling', 'a-z', 'search', 'page imprint', 'page privacy', 'page accessibility', 'page about'];
@@ -561,7 +555,7 @@ async function main() {
   const server = await startServer(siteDir);
   const userDataParent = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'lotse-chromium-'));
   process.env.TMPDIR = userDataParent; // playwright makes its fresh profile dir in here
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60000 })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60000 })
     .catch((e) => die(`cannot start ${CHROMIUM}: ${e.message.split('\n')[0]}`));
   console.log(`browser: Chromium ${browser.version()} at ${CHROMIUM}, site served at ${server.origin}`);
 

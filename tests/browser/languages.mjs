@@ -11,14 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { startServer } from './server.mjs';
+import { ARGS, startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const site = process.argv[process.argv.indexOf('--site') + 1];
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 const COUNTS = [0, 1, 2, 5, 11];
 const SCRIPT_OF = { de: 'Latn', en: 'Latn', tr: 'Latn', ar: 'Arab', fa: 'Arab', uk: 'Cyrl', ru: 'Cyrl', ti: 'Ethi' };
 const SHOW = Number(process.env.BROWSER_SHOW || 10);

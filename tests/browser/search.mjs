@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
-import { startServer } from './server.mjs';
+import { ARGS, startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -15,9 +15,6 @@ const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i < 
 const site = arg('site');
 const shots = arg('screenshots');
 const bench = process.argv.includes('--bench');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 
 let passed = 0, failed = 0;
 function check(ok, what) {

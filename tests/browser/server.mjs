@@ -26,6 +26,11 @@ const TYPES = {
   '.woff': 'font/woff',
 };
 
+// Chromium's flags for every browser check: headless, and no request leaves 127.0.0.1.
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
+
 export function startServer(root) {
   root = path.resolve(root);
   const misses = [];

@@ -64,8 +64,10 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
     return d.value();
 }
 
+std::string record_key(const RecordEntry& e) { return std::string(info(e.kind).folder) + "/" + e.record->id; }
+
 Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared,
-                           const SitemapLimits& sitemap, unsigned threads)
+                           const SitemapLimits& sitemap, unsigned threads, RecordDigests* kept)
     : plan_(plan), shared_(shared), sitemap_(sitemap) {
     const std::size_t n = plan.entries.size();
     std::vector<std::size_t> provider(n, n);  // [entry]: its provider's entry; n: none
@@ -78,18 +80,32 @@ Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_langu
     const std::size_t languages = plan.languages.size();
     for (std::size_t l = 0; l < languages; ++l)
         if (plan.languages[l] == source_language) source_ = l;
+    std::vector<std::string> keys(kept ? n : 0);
+    std::vector<const std::vector<std::uint64_t>*> known(n, nullptr);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        keys[i] = record_key(plan.entries[i]);
+        if (auto it = kept->find(keys[i]); it != kept->end() && it->second.size() == languages) known[i] = &it->second;
+    }
+    std::vector<std::vector<std::uint64_t>> digests(languages, std::vector<std::uint64_t>(n));  // [language][entry]
     cards_.resize(languages);
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        std::vector<std::uint64_t> digests(n);
         for (std::size_t l; (l = next.fetch_add(1)) < languages;) {
-            for (std::size_t i = 0; i < n; ++i) digests[i] = record_digest(plan.entries[i], plan.languages[l], source_language);
+            std::vector<std::uint64_t>& d = digests[l];
+            for (std::size_t i = 0; i < n; ++i)
+                d[i] = known[i] ? (*known[i])[l] : record_digest(plan.entries[i], plan.languages[l], source_language);
             std::vector<std::uint64_t>& cards = cards_[l];
             cards.resize(n);
-            for (std::size_t i = 0; i < n; ++i) cards[i] = provider[i] < n ? mix(digests[i], digests[provider[i]]) : digests[i];
+            for (std::size_t i = 0; i < n; ++i) cards[i] = provider[i] < n ? mix(d[i], d[provider[i]]) : d[i];
         }
     };
     run_together(static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), languages)), [&](unsigned) { work(); });
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (known[i]) continue;
+        std::vector<std::uint64_t>& by_language = (*kept)[std::move(keys[i])];
+        by_language.resize(languages);
+        for (std::size_t l = 0; l < languages; ++l) by_language[l] = digests[l][i];
+    }
 }
 
 std::uint64_t Fingerprints::card(std::uint64_t h, const RecordEntry* e, std::size_t language) const {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "render/sitemap.h"
@@ -19,12 +20,20 @@ namespace lotse {
 // language's own version or the source language's.
 std::uint64_t record_digest(const RecordEntry& e, const std::string& language, const std::string& source_language);
 
+// Records' digests kept between the preview's rebuilds (serve/live_site.h), by record_key: a
+// record's digest in each of the site's languages, in the plan's order. The preview forgets a
+// record when its file is read again, and everything when the languages may have changed.
+using RecordDigests = std::unordered_map<std::string, std::vector<std::uint64_t>>;
+// "<kind's folder>/<id>": a record's key in RecordDigests, as its file is named under content/.
+std::string record_key(const RecordEntry& e);
+
 class Fingerprints {
 public:
     // `shared`: the hash of what every page depends on; `sitemap`: the limits the sitemap is split
-    // by; `threads`: how many work out the records' digests, a language each.
+    // by; `threads`: how many work out the records' digests, a language each; `kept`, if given: the
+    // digests of records worked out before, used as they are, and where those missing are added.
     Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared,
-                 const SitemapLimits& sitemap = {}, unsigned threads = 1);
+                 const SitemapLimits& sitemap = {}, unsigned threads = 1, RecordDigests* kept = nullptr);
 
     // A page in the plan's language number `language`. Never 0 (0 means "not known").
     std::uint64_t page(const PlannedPage& p, std::size_t language) const;

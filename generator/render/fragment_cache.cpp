@@ -23,8 +23,9 @@ std::string identity(std::uint64_t shared) { return hex16(shared); }
 
 }  // namespace
 
-FragmentCache::FragmentCache(fs::path stem, std::uint64_t shared, const std::vector<std::string>& languages)
-    : shared_(shared) {
+FragmentCache::FragmentCache(fs::path stem, std::uint64_t shared, const std::vector<std::string>& languages,
+                             bool across_builds)
+    : shared_(shared), across_builds_(across_builds) {
     if (stem.empty()) return;
     for (const std::string& language : languages) {
         languages_.push_back(std::make_unique<Language>());
@@ -40,6 +41,12 @@ FragmentCache::~FragmentCache() = default;
 // is found by a binary search of the index in the mapped file.
 void FragmentCache::load(Language& l) {
     l.cached = CacheFile::read(l.file, kKind, identity(shared_));
+    parse(l);
+}
+
+void FragmentCache::parse(Language& l) {
+    l.index = {};
+    l.html = {};
     std::string_view rest = l.cached.payload();
     auto number = [&](std::uint64_t& v) {
         if (rest.size() < sizeof v) return false;
@@ -129,7 +136,11 @@ void FragmentCache::save(std::size_t language) {
     }
     for (const Kept& k : all) payload += k.html;
     l.added.clear();
-    write_cache_file(l.file, kKind, identity(shared_), payload);
+    if (!write_cache_file(l.file, kKind, identity(shared_), payload) || !across_builds_) return;
+    // No page of the language asks for fragments while it is saved, and the next build's pages
+    // find what was just saved.
+    l.cached = CacheFile::read(l.file, kKind, identity(shared_));
+    parse(l);
 }
 
 }  // namespace lotse

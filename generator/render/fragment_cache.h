@@ -29,8 +29,10 @@ struct Fragment {
 class FragmentCache {
 public:
     FragmentCache() = default;  // no cache: nothing is found, nothing is saved
-    // The files are `stem`.<language>.fragments.
-    FragmentCache(std::filesystem::path stem, std::uint64_t shared, const std::vector<std::string>& languages);
+    // The files are `stem`.<language>.fragments. `across_builds`: the cache serves more than one
+    // build (the preview's rebuilds), so what a language's file is saved with is found afterwards.
+    FragmentCache(std::filesystem::path stem, std::uint64_t shared, const std::vector<std::string>& languages,
+                  bool across_builds = false);
     ~FragmentCache();
     FragmentCache(const FragmentCache&) = delete;
     FragmentCache& operator=(const FragmentCache&) = delete;
@@ -57,6 +59,8 @@ private:
         std::unordered_map<std::uint64_t, Fragment> added;
     };
     void load(Language& l);
+    // Takes the index and HTML from `l.cached`; both empty if it does not hold a whole index.
+    static void parse(Language& l);
     // The kept fragment number `n` of the language's index.
     struct Kept {
         std::uint64_t id = 0, fingerprint = 0;
@@ -65,6 +69,7 @@ private:
     static Kept kept(const Language& l, std::size_t n);
 
     std::uint64_t shared_ = 0;
+    bool across_builds_ = false;
     std::vector<std::unique_ptr<Language>> languages_;
 };
 

@@ -115,10 +115,20 @@ void merge(const std::vector<Diagnostics>& found, Diagnostics& diags) {
 void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sink) {
     const std::size_t languages = in.plan.languages.size(), pages = in.plan.pages.size();
     const unsigned threads = render_threads(in.jobs, languages, pages);
-    const Fingerprints fingerprints(in.plan, in.content.site.source_language, in.inputs_hash, in.sitemap, threads);
-    FragmentCache kept(in.fragment_cache, in.inputs_hash, in.plan.languages);
+    const Fingerprints fingerprints(in.plan, in.content.site.source_language, in.inputs_hash, in.sitemap, threads,
+                                    in.record_digests);
+    std::optional<FragmentCache> own;
+    FragmentCache& kept = in.fragments ? *in.fragments : own.emplace(in.fragment_cache, in.inputs_hash, in.plan.languages);
     PageSchedule schedule(languages, pages);
     std::vector<Diagnostics> found(threads);
+    auto site_files = [&](SiteRenderer& renderer) {
+        auto fingerprint = [&](const std::string& path) { return fingerprints.site_file(path); };
+        auto wanted = [&](const std::string& path) { return !(in.reuse && in.reuse(path, fingerprint(path))); };
+        for (OutputFile& f : renderer.site_files(wanted)) {
+            f.fingerprint = fingerprint(f.path);
+            sink(std::move(f));
+        }
+    };
     // Each page goes to the sink as soon as it is rendered, so memory does not grow with the size
     // of the site.
     auto work = [&](unsigned t) {
@@ -138,16 +148,16 @@ void render_site(const RenderInputs& in, Diagnostics& diags, const FileSink& sin
             // Its fragments are saved (and their memory freed) before the next language's are made.
             if (last) kept.save(*l);
         }
-        if (t == 0) {
-            auto fingerprint = [&](const std::string& path) { return fingerprints.site_file(path); };
-            auto wanted = [&](const std::string& path) { return !(in.reuse && in.reuse(path, fingerprint(path))); };
-            for (OutputFile& f : renderer.site_files(wanted)) {
-                f.fingerprint = fingerprint(f.path);
-                sink(std::move(f));
-            }
-        }
+        if (t == 0 && !in.pages_done) site_files(renderer);
     };
     run_together(threads, work);
+    if (in.pages_done) {
+        merge(found, diags);
+        found.assign(1, {});
+        in.pages_done(diags);
+        SiteRenderer renderer(in, fingerprints, kept, found[0]);
+        site_files(renderer);
+    }
     merge(found, diags);
 }
 

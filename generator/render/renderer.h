@@ -11,11 +11,14 @@
 
 #include "content/records.h"
 #include "i18n/catalog.h"
+#include "render/fingerprint.h"
 #include "render/sitemap.h"
 #include "render/templates.h"
 #include "site/plan.h"
 
 namespace lotse {
+
+class FragmentCache;
 
 struct OutputFile {
     std::string path;  // relative to the output folder, with forward slashes
@@ -42,6 +45,15 @@ struct RenderInputs {
     // Where cards and index entries are kept between builds (see fragment_cache.h): the files'
     // path without language and extension; empty: nowhere.
     std::filesystem::path fragment_cache;
+    // Set by the preview: called once every page is in the sink, with what rendering them found,
+    // before the files once per site (search indexes, open data, feeds, exports) are made, so the
+    // open page reloads without waiting for them. Unset: those files are made alongside the pages.
+    std::function<void(const Diagnostics&)> pages_done = {};
+    // Set by the preview: the records' digests it keeps between rebuilds (render/fingerprint.h).
+    RecordDigests* record_digests = nullptr;
+    // Set by the preview: the fragment cache it keeps between rebuilds, made from `fragment_cache`
+    // and `inputs_hash`; unset: each build reads the files again.
+    FragmentCache* fragments = nullptr;
 };
 
 // Hands every file of the site to `sink`, from several threads at once (each file once; which

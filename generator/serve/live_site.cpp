@@ -43,6 +43,7 @@ void LiveSite::read_everything() {
     content_diags_ = {};
     i18n_diags_ = {};
     site_ = {};
+    digests_.clear();
     const std::optional<SiteConfig> settings = read_site_settings(o_.site_dir, content_diags_);
     has_settings_ = settings.has_value();
     if (settings)
@@ -65,6 +66,7 @@ bool LiveSite::read_changed(const std::vector<fs::path>& changed) {
         if (!has_settings_) return false;
         Diagnostics found;
         if (!reread_record_file(o_.site_dir, file, site_.content, found)) return false;
+        digests_.erase(file.parent_path().filename().string() + "/" + file.stem().string());
         content_diags_ = without_file(content_diags_, shown_path(o_.site_dir / file));
         content_diags_.append(found);
     }
@@ -72,19 +74,33 @@ bool LiveSite::read_changed(const std::vector<fs::path>& changed) {
     return true;
 }
 
-void LiveSite::render(BuildOutcome& outcome) {
+void LiveSite::render(BuildOutcome& outcome, const PagesDone& pages_done) {
     Diagnostics& diags = outcome.diags;
     const SitePlan plan = plan_site(site_.content, o_.today);
     RenderInputs inputs{site_.content, plan, site_.catalogs, *templates_, o_.today, o_.jobs,
                         shared_inputs_hash(o_.site_dir, o_.today, plan, *templates_), {}, o_.sitemap,
                         site_cache_stem(o_.site_dir)};
     std::atomic<std::size_t> rendered{0}, kept{0};
+    inputs.record_digests = &digests_;
+    if (!fragments_ || fragments_hash_ != inputs.inputs_hash) {
+        fragments_.reset();
+        fragments_.emplace(inputs.fragment_cache, inputs.inputs_hash, plan.languages, true);
+        fragments_hash_ = inputs.inputs_hash;
+    }
+    inputs.fragments = &*fragments_;
     inputs.reuse = [&](std::string_view path, std::uint64_t fingerprint) {
         if (!output_.keep(path, fingerprint)) return false;
         kept += path.ends_with(".html");
         return true;
     };
     Diagnostics write_diags;
+    if (pages_done)
+        inputs.pages_done = [&](const Diagnostics& found) {
+            if (found.has_errors() || write_diags.has_errors()) return;
+            outcome.rendered = rendered;
+            outcome.kept = kept;
+            pages_done(found);
+        };
     render_site(inputs, diags, [&](OutputFile&& f) {
         rendered += f.path.ends_with(".html");
         output_.write(f, write_diags);
@@ -99,7 +115,7 @@ void LiveSite::render(BuildOutcome& outcome) {
     outcome.kept = kept;
 }
 
-int LiveSite::rebuild(const std::vector<fs::path>& changed, BuildOutcome& outcome) {
+int LiveSite::rebuild(const std::vector<fs::path>& changed, BuildOutcome& outcome, const PagesDone& pages_done) {
     if (!read_ || !read_changed(changed)) read_everything();
     Diagnostics& diags = outcome.diags;
     diags.append(content_diags_);
@@ -108,7 +124,7 @@ int LiveSite::rebuild(const std::vector<fs::path>& changed, BuildOutcome& outcom
     if (has_settings_) check_translations(o_.today, site_, diags);
     diags.append(template_diags_);
     if (diags.has_errors()) return kContentErrors;
-    render(outcome);
+    render(outcome, pages_done);
     return diags.has_errors() ? kContentErrors : kSuccess;
 }
 

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
 
 #include "build.h"
+#include "render/fragment_cache.h"
 #include "render/templates.h"
 #include "serve/preview_output.h"
 
@@ -22,14 +24,18 @@ public:
     // Brings the preview folder up to date after the files `changed` (relative to the site folder)
     // changed; the first call reads and builds everything. Returns kSuccess, or kContentErrors
     // when the site has errors: then the folder keeps the last good site.
-    int rebuild(const std::vector<std::filesystem::path>& changed, BuildOutcome& outcome);
+    // `pages_done`, if set, is called once the pages are in the folder and have no errors, with
+    // what was found so far, before the files once per site (search indexes, open data, feeds,
+    // exports) are made: the open page can reload then.
+    using PagesDone = std::function<void(const Diagnostics&)>;
+    int rebuild(const std::vector<std::filesystem::path>& changed, BuildOutcome& outcome, const PagesDone& pages_done = {});
 
 private:
     void read_everything();
     void read_templates();
     // Reads again what `changed` needs; false if that is everything.
     bool read_changed(const std::vector<std::filesystem::path>& changed);
-    void render(BuildOutcome& outcome);
+    void render(BuildOutcome& outcome, const PagesDone& pages_done);
 
     RunOptions o_;
     bool read_ = false;
@@ -38,6 +44,10 @@ private:
     Diagnostics content_diags_;  // what reading content/ found, by file
     Diagnostics i18n_diags_;     // what reading the catalogs and the translation record found
     std::optional<Templates> templates_;
+    RecordDigests digests_;  // of the records not read again since they were worked out
+    // Cards and index entries, kept while what every page depends on (its hash) stays the same.
+    std::optional<FragmentCache> fragments_;
+    std::uint64_t fragments_hash_ = 0;
     Diagnostics template_diags_;
     PreviewOutput output_;
 };

@@ -99,15 +99,25 @@ std::string what_changed(const std::vector<fs::path>& changed) {
 // line. A build with errors writes nothing: the last good site stays.
 void rebuild(const RunOptions& o, LiveSite& site, PreviewState& state, const std::vector<fs::path>& changed,
              std::ostream& out) {
-    const auto start = std::chrono::steady_clock::now();
+    using std::chrono::milliseconds, std::chrono::steady_clock;
+    const auto start = steady_clock::now();
+    auto since_start = [&] { return std::chrono::duration_cast<milliseconds>(steady_clock::now() - start).count(); };
+    // The open pages reload as soon as the pages are written; the files once per site follow.
+    std::optional<std::string> published;
+    long long pages_ms = 0;
     BuildOutcome outcome;
-    const int rc = site.rebuild(changed, outcome);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-    state.publish(problems_html(outcome.diags, o.site_dir));
+    const int rc = site.rebuild(changed, outcome, [&](const Diagnostics& found) {
+        pages_ms = since_start();
+        state.publish(*(published = problems_html(found, o.site_dir)));
+    });
+    const long long all_ms = since_start();
+    if (std::string problems = problems_html(outcome.diags, o.site_dir); problems != published) state.publish(std::move(problems));
     out << clock_time() << ' ' << what_changed(changed);
     if (rc == kSuccess) {
-        out << (changed.empty() ? "built" : "rebuilt") << " in " << ms.count() << " ms: " << outcome.rendered
-            << " pages rendered, " << outcome.kept << " kept; " << summary(outcome.diags);
+        out << (changed.empty() ? "built" : "rebuilt") << " in " << (published ? pages_ms : all_ms) << " ms: " << outcome.rendered
+            << " pages rendered, " << outcome.kept << " kept";
+        if (published) out << " (the site's data files " << all_ms - pages_ms << " ms later)";
+        out << "; " << summary(outcome.diags);
     } else {
         const std::vector<Diagnostic> sorted = outcome.diags.sorted();
         auto first = std::find_if(sorted.begin(), sorted.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });

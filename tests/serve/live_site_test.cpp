@@ -130,6 +130,43 @@ TEST_F(LiveSiteTest, AfterEveryEditThePreviewIsWhatAFreshBuildWrites) {
     EXPECT_THAT(read(preview() / "de/index.html"), HasSubstr("<h1>Our own home page</h1>"));
 }
 
+// The open page reloads as soon as its new version is written, not after the search index, open
+// data and exports, which take longer on a large site.
+TEST_F(LiveSiteTest, ThePagesAreDoneBeforeTheFilesOncePerSite) {
+    expect_same_as_build({});
+    const std::string index_before = read(preview() / "de/search/index.json");
+    std::string edited = kOffer;
+    edited.replace(edited.find("Zeitungswerkstatt"), 17, "Zeitungswerkstatt neu");
+    site.file("content/offers/zeitung.yaml", edited);
+    int calls = 0;
+    std::string page_then, index_then;
+    BuildOutcome outcome;
+    EXPECT_EQ(live->rebuild({"content/offers/zeitung.yaml"}, outcome,
+                            [&](const Diagnostics& found) {
+                                ++calls;
+                                EXPECT_FALSE(found.has_errors());
+                                page_then = read(preview() / "de/offers/zeitung.html");
+                                index_then = read(preview() / "de/search/index.json");
+                            }),
+              kSuccess);
+    EXPECT_EQ(calls, 1);
+    EXPECT_THAT(page_then, HasSubstr("<h1>Zeitungswerkstatt neu</h1>"));
+    EXPECT_EQ(index_then, index_before);
+    EXPECT_NE(read(preview() / "de/search/index.json"), index_before);
+    EXPECT_EQ(site.build(day("2026-11-22"), tmp.path() / "fresh"), kSuccess) << site.err();
+    EXPECT_THAT(differences(tree(preview()), tree(tmp.path() / "fresh")), ElementsAre());
+}
+
+// Content errors: the pages are never done, the open pages do not reload.
+TEST_F(LiveSiteTest, BrokenContentNeverSaysThePagesAreDone) {
+    expect_same_as_build({});
+    site.file("content/offers/zeitung.yaml", "title: {de: \"Zeitung\"\n");
+    BuildOutcome outcome;
+    int calls = 0;
+    EXPECT_EQ(live->rebuild({"content/offers/zeitung.yaml"}, outcome, [&](const Diagnostics&) { ++calls; }), kContentErrors);
+    EXPECT_EQ(calls, 0);
+}
+
 TEST_F(LiveSiteTest, BrokenYamlKeepsTheLastGoodSiteUntilFixed) {
     expect_same_as_build({});
     const auto good = tree(preview());

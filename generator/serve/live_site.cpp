@@ -1,6 +1,7 @@
 #include "serve/live_site.h"
 
 #include <atomic>
+#include <optional>
 
 #include "cache/inputs_hash.h"
 #include "cache/place.h"
@@ -8,6 +9,7 @@
 #include "common/data_dir.h"
 #include "common/site_files.h"
 #include "content/loader.h"
+#include "render/offline_copy.h"
 #include "site/plan.h"
 
 namespace lotse {
@@ -79,16 +81,25 @@ void LiveSite::render(BuildOutcome& outcome) {
                         shared_inputs_hash(o_.site_dir, o_.today, plan, *templates_), {}, o_.sitemap,
                         site_cache_stem(o_.site_dir)};
     std::atomic<std::size_t> rendered{0}, kept{0};
+    // The preview offers the offline copy as the built site does (render/offline_copy.h).
+    OfflineCopies offline(plan.languages, *templates_);
     inputs.reuse = [&](std::string_view path, std::uint64_t fingerprint) {
-        if (!output_.keep(path, fingerprint)) return false;
+        if (offline.always_rendered(path) || !output_.keep(path, fingerprint)) return false;
+        std::error_code ec;
+        const std::uintmax_t size = fs::file_size(output_.folder() / path, ec);
+        offline.kept(path, fingerprint, ec ? 0 : size);
         kept += path.ends_with(".html");
         return true;
     };
     Diagnostics write_diags;
-    render_site(inputs, diags, [&](OutputFile&& f) {
+    auto write = [&](const OutputFile& f) {
         rendered += f.path.ends_with(".html");
         output_.write(f, write_diags);
+    };
+    render_site(inputs, diags, [&](OutputFile&& f) {
+        if (std::optional<OutputFile> now = offline.take(std::move(f))) write(*now);
     });
+    for (const OutputFile& f : offline.finish(diags)) write(f);
     diags.append(write_diags);
     if (diags.has_errors()) {
         output_.forget();

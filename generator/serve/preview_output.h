@@ -20,6 +20,7 @@ namespace lotse {
 class PreviewOutput {
 public:
     explicit PreviewOutput(std::filesystem::path folder) : folder_(std::move(folder)) {}
+    const std::filesystem::path& folder() const { return folder_; }
 
     // True if the folder's file at `path` was made from `fingerprint`: it stays as it is. Safe to
     // call from several threads, each path once per build.

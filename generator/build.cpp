@@ -21,6 +21,7 @@
 #include "i18n/catalog_texts.h"
 #include "i18n/currency.h"
 #include "output/writer.h"
+#include "render/offline_copy.h"
 #include "render/renderer.h"
 #include "render/templates.h"
 #include "site/plan.h"
@@ -86,23 +87,32 @@ struct Written {
     std::atomic<std::size_t> files{0}, rendered{0}, kept{0};
 };
 
-// Renders the site into `writer`, which keeps the previous build's pages whose inputs are unchanged.
+// Renders the site into `writer`, which keeps the previous build's pages whose inputs are
+// unchanged (in `target`); each language's offline copy is made from all of them at the end.
 void render_into(const RunOptions& o, const Loaded& l, const SitePlan& plan, const Templates& templates,
-                 OutputWriter& writer, Diagnostics& diags, Written& written) {
+                 const fs::path& target, OutputWriter& writer, Diagnostics& diags, Written& written) {
     RenderInputs inputs{l.content, plan, l.catalogs, templates, o.today, o.jobs,
                         shared_inputs_hash(o.site_dir, o.today, plan, templates), {}, o.sitemap,
                         site_cache_stem(o.site_dir)};
+    OfflineCopies offline(plan.languages, templates);
     inputs.reuse = [&](std::string_view path, std::uint64_t fingerprint) {
-        if (!writer.keep(path, fingerprint)) return false;
+        if (offline.always_rendered(path) || !writer.keep(path, fingerprint)) return false;
+        std::error_code ec;
+        const std::uintmax_t size = fs::file_size(target / path, ec);
+        offline.kept(path, fingerprint, ec ? 0 : size);
         ++written.files;
         written.kept += path.ends_with(".html");
         return true;
     };
-    render_site(inputs, diags, [&](OutputFile&& f) {
+    auto write = [&](const OutputFile& f) {
         ++written.files;
         written.rendered += f.path.ends_with(".html");
         writer.write(f);
+    };
+    render_site(inputs, diags, [&](OutputFile&& f) {
+        if (std::optional<OutputFile> now = offline.take(std::move(f))) write(*now);
     });
+    for (const OutputFile& f : offline.finish(diags)) write(f);
     if (!diags.has_errors()) writer.commit();
 }
 
@@ -167,7 +177,7 @@ int run_build(const RunOptions& o, std::ostream& out, std::ostream& err, BuildOu
     }
     SitePlan plan = plan_site(l.content, o.today);
     Written written;
-    if (writer->start(diags)) render_into(o, l, plan, *templates, *writer, diags, written);
+    if (writer->start(diags)) render_into(o, l, plan, *templates, target, *writer, diags, written);
     else writer.reset();
     report(diags, err);
     if (diags.has_errors()) {

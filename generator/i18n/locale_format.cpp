@@ -2,6 +2,8 @@
 
 #include <unicode/dtptngen.h>
 #include <unicode/formattedvalue.h>
+#include <unicode/measunit.h>
+#include <unicode/numberformatter.h>
 #include <unicode/numsys.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
@@ -213,6 +215,23 @@ std::string LocaleFormat::number(long long n) const {
         icu::UnicodeString out;
         number_format().format(static_cast<int64_t>(n), out);
         return utf8(out);
+    });
+}
+
+std::string LocaleFormat::data_size(std::uint64_t bytes) const {
+    return remembered("data size " + std::to_string(bytes), [&] {
+        // Decimal units, as browsers and phones show a download's size.
+        const bool mega = bytes >= 1000 * 1000;
+        const double amount = static_cast<double>(bytes) / (mega ? 1e6 : 1e3);
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::number::FormattedNumber formatted =
+            icu::number::NumberFormatter::withLocale(locale_)
+                .unit(mega ? icu::MeasureUnit::getMegabyte() : icu::MeasureUnit::getKilobyte())
+                .unitWidth(UNUM_UNIT_WIDTH_SHORT)
+                .precision(icu::number::Precision::maxSignificantDigits(2))
+                .formatDouble(amount, status);
+        const icu::UnicodeString out = formatted.toString(status);
+        return U_SUCCESS(status) ? utf8(out) : std::to_string(bytes);
     });
 }
 

@@ -5,6 +5,7 @@
 // set up when first used: a rebuild that renders a few pages needs only some of them.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -53,6 +54,8 @@ public:
     std::string number(long long n) const;
     // The digits this locale's numbers use, as a CLDR numbering system name ("arab", "arabext", "latn").
     std::string numbering_system() const;
+    // A download's size in this locale's words and digits, to two significant digits: "1,2 MB".
+    std::string data_size(std::uint64_t bytes) const;
     std::string money(double amount, const std::string& currency) const;
     std::string list(const std::vector<std::string>& items) const;  // A, B und C
     // The name of `tag` in this locale ("Arabisch"), or in its own language when `tag` is ours.

@@ -70,6 +70,9 @@ LanguageView::LanguageView(const RenderInputs& in, std::string language, FormatM
     shared_.set("site_phone", text_or_false(in.content.site.phone));
     shared_.set("site_phone_uri", tel_uri(in.content.site.phone));
     shared_.set("build_date", fmt_.date(in.today));
+    // Shown by the offline copy's service worker in each page it serves from its cache: the date
+    // is the build's, so old course dates are not taken for current ones.
+    shared_.set("offline_note", msg("offline.note", {{"date", fmt_.date(in.today)}}));
     shared_.set("base_url", in.content.site.base_url);
     shared_.set("has_base_url", !in.content.site.base_url.empty());
     shared_.set("site_languages", site_languages());

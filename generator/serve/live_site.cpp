@@ -1,6 +1,8 @@
 #include "serve/live_site.h"
 
+#include <algorithm>
 #include <atomic>
+#include <optional>
 
 #include "cache/inputs_hash.h"
 #include "cache/place.h"
@@ -8,6 +10,7 @@
 #include "common/data_dir.h"
 #include "common/site_files.h"
 #include "content/loader.h"
+#include "render/offline_copy.h"
 #include "site/plan.h"
 
 namespace lotse {
@@ -88,23 +91,48 @@ void LiveSite::render(BuildOutcome& outcome, const PagesDone& pages_done) {
         fragments_hash_ = inputs.inputs_hash;
     }
     inputs.fragments = &*fragments_;
+    // The preview offers the offline copy as the built site does (render/offline_copy.h).
+    OfflineCopies offline(plan.languages, *templates_);
     inputs.reuse = [&](std::string_view path, std::uint64_t fingerprint) {
-        if (!output_.keep(path, fingerprint)) return false;
+        std::uint64_t size = 0;
+        if (offline.always_rendered(path) || !output_.keep(path, fingerprint, &size)) return false;
+        offline.kept(path, fingerprint, size);
         kept += path.ends_with(".html");
         return true;
     };
     Diagnostics write_diags;
+    auto write = [&](const OutputFile& f) {
+        rendered += f.path.ends_with(".html");
+        output_.write(f, write_diags);
+    };
+    // The home pages wait for their offline copy's size, known once every other file is made; the
+    // open pages reload before, so until then the home pages show the size of the last build.
+    std::vector<OutputFile> early_homes;
     if (pages_done)
         inputs.pages_done = [&](const Diagnostics& found) {
             if (found.has_errors() || write_diags.has_errors()) return;
+            early_homes = offline.held(offline_sizes_);
+            for (const OutputFile& home : early_homes) output_.write(home, write_diags);
             outcome.rendered = rendered;
             outcome.kept = kept;
             pages_done(found);
         };
     render_site(inputs, diags, [&](OutputFile&& f) {
-        rendered += f.path.ends_with(".html");
-        output_.write(f, write_diags);
+        if (std::optional<OutputFile> now = offline.take(std::move(f))) write(*now);
     });
+    bool homes_changed = false;
+    for (const OutputFile& f : offline.finish(diags)) {
+        // A home page the open pages already show is written again only if its size changed.
+        auto early = std::find_if(early_homes.begin(), early_homes.end(), [&](const OutputFile& e) { return e.path == f.path; });
+        if (early != early_homes.end() && early->bytes == f.bytes) {
+            ++rendered;
+            continue;
+        }
+        homes_changed = homes_changed || early != early_homes.end();
+        write(f);
+    }
+    if (homes_changed && !diags.has_errors() && !write_diags.has_errors()) pages_done(diags);
+    offline_sizes_ = offline.sizes();
     diags.append(write_diags);
     if (diags.has_errors()) {
         output_.forget();

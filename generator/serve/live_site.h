@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -26,7 +27,8 @@ public:
     // when the site has errors: then the folder keeps the last good site.
     // `pages_done`, if set, is called once the pages are in the folder and have no errors, with
     // what was found so far, before the files once per site (search indexes, open data, feeds,
-    // exports) are made: the open page can reload then.
+    // exports) are made: the open page can reload then. It is called once more if a home page
+    // changes after that (its offline copy's size).
     using PagesDone = std::function<void(const Diagnostics&)>;
     int rebuild(const std::vector<std::filesystem::path>& changed, BuildOutcome& outcome, const PagesDone& pages_done = {});
 
@@ -48,6 +50,7 @@ private:
     // Cards and index entries, kept while what every page depends on (its hash) stays the same.
     std::optional<FragmentCache> fragments_;
     std::uint64_t fragments_hash_ = 0;
+    std::map<std::string, std::string> offline_sizes_;  // the last build's, by language
     Diagnostics template_diags_;
     PreviewOutput output_;
 };

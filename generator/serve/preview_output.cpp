@@ -8,10 +8,11 @@ namespace lotse {
 
 namespace fs = std::filesystem;
 
-bool PreviewOutput::keep(std::string_view path, std::uint64_t fingerprint) {
+bool PreviewOutput::keep(std::string_view path, std::uint64_t fingerprint, std::uint64_t* size) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = files_.find(path);
-    if (fingerprint == 0 || it == files_.end() || it->second != fingerprint) return false;
+    if (fingerprint == 0 || it == files_.end() || it->second.fingerprint != fingerprint) return false;
+    if (size) *size = it->second.size;
     made_.emplace(path);
     return true;
 }
@@ -35,12 +36,12 @@ bool PreviewOutput::write(const OutputFile& file, Diagnostics& diags) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!written) {
         fs::remove(temporary, ec);
-        files_[file.path] = 0;  // whatever is there now is written again by the next build
+        files_[file.path] = {};  // whatever is there now is written again by the next build
         diags.error({target.generic_string(), 0, 0},
                     std::string("cannot write this preview file: ") + (ec ? ec.message() : std::strerror(error)));
         return false;
     }
-    files_[file.path] = file.fingerprint;
+    files_[file.path] = {file.fingerprint, file.bytes.size()};
     made_.insert(file.path);
     return true;
 }
@@ -66,7 +67,7 @@ void PreviewOutput::finish() {
 
 void PreviewOutput::forget() {
     std::lock_guard<std::mutex> lock(mutex_);
-    for (auto& [path, fingerprint] : files_) fingerprint = 0;
+    for (auto& [path, made] : files_) made.fingerprint = 0;
     made_.clear();
 }
 

@@ -20,10 +20,12 @@ namespace lotse {
 class PreviewOutput {
 public:
     explicit PreviewOutput(std::filesystem::path folder) : folder_(std::move(folder)) {}
+    const std::filesystem::path& folder() const { return folder_; }
 
     // True if the folder's file at `path` was made from `fingerprint`: it stays as it is. Safe to
     // call from several threads, each path once per build.
-    bool keep(std::string_view path, std::uint64_t fingerprint);
+    // `size`, if given, is set to the file's size.
+    bool keep(std::string_view path, std::uint64_t fingerprint, std::uint64_t* size = nullptr);
     // Puts the file in the folder through a temporary file renamed over the old one, so a page is
     // never served half-written. Safe to call from several threads; false, with a diagnostic in
     // `diags`, on failure.
@@ -42,8 +44,11 @@ private:
     };
     std::filesystem::path folder_;
     std::mutex mutex_;
-    // The folder's files (path -> fingerprint), and which of them this build made or kept.
-    std::unordered_map<std::string, std::uint64_t, PathHash, std::equal_to<>> files_;
+    // The folder's files (path -> fingerprint and size), and which of them this build made or kept.
+    struct Made {
+        std::uint64_t fingerprint = 0, size = 0;
+    };
+    std::unordered_map<std::string, Made, PathHash, std::equal_to<>> files_;
     std::unordered_set<std::string, PathHash, std::equal_to<>> made_;
 };
 

@@ -107,7 +107,7 @@ void rebuild(const RunOptions& o, LiveSite& site, PreviewState& state, const std
     long long pages_ms = 0;
     BuildOutcome outcome;
     const int rc = site.rebuild(changed, outcome, [&](const Diagnostics& found) {
-        pages_ms = since_start();
+        if (!published) pages_ms = since_start();
         state.publish(*(published = problems_html(found, o.site_dir)));
     });
     const long long all_ms = since_start();

@@ -30,6 +30,12 @@ inline constexpr std::string_view kAssets = "assets";
 inline constexpr std::string_view kStylesheet = "assets/style.css";
 // A language's Atom feed of its courses and offers (render/feed.h).
 inline constexpr std::string_view kFeed = "feed.xml";
+// A language's offline copy (render/offline_copy.h): the list of its files, and the service
+// worker that saves them, in the language folder so that its scope is that language alone.
+inline constexpr std::string_view kOfflineManifest = "offline.json";
+inline constexpr std::string_view kOfflineWorker = "offline-worker.js";
+// The home page's script that saves and removes the offline copy.
+inline constexpr std::string_view kOfflineScript = "assets/offline.js";
 
 // Files once per site, beside the language folders.
 inline constexpr std::string_view kChooser = "index.html";

@@ -108,6 +108,7 @@ rc=0
 TMPDIR="$work" timeout --kill-after=10 120 node "$here/filters.mjs" --site "$site" || rc=1
 TMPDIR="$work" timeout --kill-after=10 240 node "$here/languages.mjs" --site "$ti_site" || rc=1
 TMPDIR="$work" timeout --kill-after=10 120 node "$here/csp.mjs" --site "$site" || rc=1
+TMPDIR="$work" timeout --kill-after=10 120 node "$here/offline.mjs" --site "$site" --screenshots "${BROWSER_SCREENSHOTS:-$repo/build-test/browser-screenshots}" || rc=1
 TMPDIR="$work" timeout --kill-after=10 120 node "$here/search.mjs" --site "$site" --screenshots "${BROWSER_SCREENSHOTS:-$repo/build-test/browser-screenshots}" || rc=1
 # Chromium's fresh profile goes into $work (playwright makes it under TMPDIR) and is removed with it.
 TMPDIR="$work" timeout --kill-after=30 660 \

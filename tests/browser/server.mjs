@@ -33,7 +33,7 @@ export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
 
 export function startServer(root) {
   root = path.resolve(root);
-  const misses = [];
+  const misses = [], requests = [];
   const server = http.createServer((req, res) => {
     let rel;
     try {
@@ -42,6 +42,7 @@ export function startServer(root) {
       res.writeHead(400).end('bad request');
       return;
     }
+    requests.push(rel);
     const file = path.resolve(root, '.' + rel);
     if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end('outside the site');
@@ -66,6 +67,7 @@ export function startServer(root) {
       resolve({
         origin: `http://127.0.0.1:${port}`,
         misses,
+        requests,
         close: () => new Promise((r) => server.close(() => r())),
       });
     });

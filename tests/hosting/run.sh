@@ -62,6 +62,10 @@ check() {  # check SERVER: what a browser gets from the server now listening on 
   expect "$s /assets/style.css Cache-Control" "$(header cache-control)" "public, max-age=604800"
   expect "$s /assets/style.css Content-Type" "$(header content-type)" "text/css; charset=utf-8"
   expect "$s /assets/style.css Content-Security-Policy" "$(header content-security-policy)" "$header_policy"
+  # The offline copy's worker and list: a page's five minutes, so a new build's copy is found.
+  expect "$s /ar/offline-worker.js status" "$(get /ar/offline-worker.js)" 200
+  expect "$s /ar/offline-worker.js Cache-Control" "$(header cache-control)" "public, max-age=300"
+  expect "$s /ar/offline.json Cache-Control" "$(get /ar/offline.json >/dev/null; header cache-control)" "public, max-age=300"
   expect "$s /courses.ics Content-Type" "$(get /courses.ics >/dev/null; header content-type)" "text/calendar; charset=utf-8"
   expect "$s /courses.csv Content-Type" "$(get /courses.csv >/dev/null; header content-type)" "text/csv; charset=utf-8"
   expect "$s search index compressed" "$(get /ar/search/index.json -H 'Accept-Encoding: gzip' >/dev/null; header content-encoding)" "gzip"

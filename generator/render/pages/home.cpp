@@ -1,4 +1,5 @@
 // The home page: the life phases and topics to start from, and the counts of courses and contacts.
+#include "render/offline_copy.h"
 #include "render/pages/pages.h"
 #include "site/routes.h"
 
@@ -38,6 +39,12 @@ PageBody home_page(const PageContext& c) {
     }
     d.set("courses_count", v.msg("courses.count", {{"count", static_cast<long long>(courses)}}));
     d.set("contacts_count", v.msg("counselling.count", {{"count", static_cast<long long>(contacts)}}));
+    // The offline copy: its size is known once every other file of the language is
+    // (render/offline_copy.h); the section stays hidden where the script cannot save it.
+    d.set("offline_size", v.msg("offline.size", {{"size", std::string(kOfflineSizePlaceholder)}}));
+    d.set("offline_saved", v.msg("offline.saved", {{"date", v.fmt().date(c.in().today)}}));
+    d.set("offline_manifest", std::string(routes::kOfflineManifest));
+    d.set("offline_worker", std::string(routes::kOfflineWorker));
     return {"home", v.plain(c.in().content.site.title), std::move(d)};
 }
 

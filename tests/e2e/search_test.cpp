@@ -61,17 +61,21 @@ protected:
             return part;
         };
         for (const char* part : {"words", "infix"})
-            for (std::size_t n = 0; n < f.entry[part].size(); ++n)
-                for (const auto& [word, list] : read(std::string(part) + "-" + std::to_string(n) + ".json")["words"].items()) {
+            for (std::size_t n = 0; n < f.entry[part].size(); ++n) {
+                const json shard = read(std::string(part) + "-" + std::to_string(n) + ".json");
+                for (const auto& [word, list] : shard["words"].items()) {
                     std::size_t value = 0;
                     for (const json& step : list) {
                         value += step.get<std::size_t>();
                         (part == std::string("words") ? f.words : f.infixes)[word][value / 4] = static_cast<int>(value % 4);
                     }
                 }
+            }
         const std::size_t chunk = f.entry["chunk"], count = f.entry["items"];
-        for (std::size_t n = 0; n * chunk < count; ++n)
-            for (const json& item : read("items-" + std::to_string(n) + ".json")["items"]) f.items.push_back(item);
+        for (std::size_t n = 0; n * chunk < count; ++n) {
+            const json items = read("items-" + std::to_string(n) + ".json");
+            for (const json& item : items["items"]) f.items.push_back(item);
+        }
         EXPECT_EQ(f.items.size(), count);
         return f;
     }

@@ -233,7 +233,7 @@ TEST_F(Currency, AChangedSourceTextMakesEachTranslationOutdatedAtItsPosition) {
     StatusOptions list;
     list.list = true;
     const std::string table = status(list);
-    EXPECT_THAT(table, HasSubstr("\nen          209/213  98.1 %         1        3  3/4           206/206           0/3\n"));
+    EXPECT_THAT(table, HasSubstr("\nen          210/214  98.1 %         1        3  3/4           207/207           0/3\n"));
     EXPECT_THAT(table, HasSubstr("\noutdated  en     offer/kita/title  " + (site.path() / "content/offers/kita.yaml").string() +
                                  ":3:7\n"));
     EXPECT_THAT(table, HasSubstr("\noutdated  ar     offer/kita/title  "));

@@ -8,6 +8,7 @@
 #include "common/crew.h"
 #include "common/hash.h"
 #include "content/record_fields.h"
+#include "search/search_index.h"
 #include "site/routes.h"
 
 namespace lotse {
@@ -139,9 +140,12 @@ std::uint64_t Fingerprints::site_file(const std::string& path) const {
             for (const RecordEntry& e : plan_.entries)
                 if (e.kind != RecordKind::pathway) h = card(h, &e, static_cast<std::size_t>(l - plan_.languages.begin()));
     }
-    // A language's search index shows every record as the language does, with its source-language title.
-    if (path.ends_with("/" + std::string(routes::kSearchIndex))) {
-        const std::string language = path.substr(0, path.find('/'));
+    // A language's search files show every record as the language does, with its source-language
+    // title: each file of a language the same, since the shards are cut by all of them.
+    if (const std::size_t slash = path.find('/');
+        slash != std::string::npos && path.ends_with(".json") &&
+        std::string_view(path).substr(slash + 1).starts_with(search::kSearchFolder)) {
+        const std::string language = path.substr(0, slash);
         for (std::size_t l = 0; l < plan_.languages.size(); ++l)
             if (plan_.languages[l] == language)
                 for (const RecordEntry& e : plan_.entries) h = card(card(h, &e, l), &e, source_);

@@ -39,10 +39,7 @@ std::vector<OutputFile> SiteFiles::make(const std::function<bool(const std::stri
         for (const std::string& lang : in_.plan.languages)
             if (const std::string path = routes::feed(lang); wanted(path)) files.push_back({path, atom_feed(view_(lang))});
     }
-    for (const std::string& lang : in_.plan.languages) {
-        const std::string path = lang + "/" + std::string(routes::kSearchIndex);
-        add(path, [&, path](const LanguageView& v) { return OutputFile{path, search::search_index(view_(lang), v)}; });
-    }
+    for (const std::string& lang : in_.plan.languages) search_files(lang, wanted, files);
     // Not a structured binding: clang before 16 (the fuzz build's) cannot capture one.
     for (const auto& asset : in_.templates.assets())
         add(asset.first, [&](const LanguageView&) { return OutputFile{asset.first, asset.second}; });
@@ -62,6 +59,21 @@ void SiteFiles::hsds_packages(const std::function<bool(const std::string& path)>
             files.push_back({path, hsds_csv(tables[t])});
         }
     }
+}
+
+void SiteFiles::search_files(const std::string& lang, const std::function<bool(const std::string& path)>& wanted,
+                             std::vector<OutputFile>& files) {
+    const std::string folder = lang + "/";
+    if (wanted(folder + std::string(routes::kSearchIndex))) {
+        const LanguageView& source = view_(in_.content.site.source_language);
+        for (search::SearchFile& f : search::search_files(view_(lang), source))
+            files.push_back({folder + f.path, std::move(f.bytes)});
+        return;
+    }
+    // The entry is kept, so are the files it names: those of the previous build, numbered from 0.
+    for (const std::string_view part : {"words", "infix", "items"})
+        for (std::size_t n = 0; !wanted(folder + search::search_file(part, n)); ++n) {
+        }
 }
 
 OutputFile SiteFiles::chooser(const LanguageView& v) {

@@ -1,6 +1,6 @@
 // The files once per site, not once per language: the language chooser, the 404 page, robots.txt,
 // the course exports, the open data (render/open_data.h, render/hsds.h), the sitemap (one file, or
-// an index and its parts), each language's feed and search index, and the stylesheet.
+// an index and its parts), each language's feed and search files, and the stylesheet.
 #pragma once
 
 #include <functional>
@@ -28,6 +28,10 @@ private:
     OutputFile robots(const LanguageView& v, const std::string& path);
     // The HSDS package of every site language: its datapackage.json and a CSV per table.
     void hsds_packages(const std::function<bool(const std::string& path)>& wanted, std::vector<OutputFile>& files);
+    // A language's search files (search/search_index.h), made together: the entry's fingerprint
+    // stands for all of them, so when the entry is kept, the shards and chunks are kept too.
+    void search_files(const std::string& lang, const std::function<bool(const std::string& path)>& wanted,
+                      std::vector<OutputFile>& files);
     // The sitemap's files: sitemap.xml, and its parts if the site is over the protocol's limits.
     void sitemaps(const std::function<void(const std::string&, std::function<OutputFile(const LanguageView&)>)>& add);
     std::string sitemap(const LanguageView& v, const std::vector<std::string>& paths);

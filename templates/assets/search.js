@@ -1,7 +1,8 @@
-// Lotse search: finds records and pages in the language's search index (<lang>/search/index.json),
-// loaded the first time the field is used. The index carries the rules its words were folded by
-// (search/fold.h); the query, and the title and line each result shows, are folded by the same
-// rules here, so all spell a word the same way.
+// Lotse search: finds records and pages in the language's search files (<lang>/search/, see
+// search/search_index.h), loaded a piece at a time from the first use of the field: the entry with
+// the folding rules, then for each word of the query the shards its first letters fall in, then
+// the titles and lines of the results shown. The index's words were folded by the entry's rules
+// (search/fold.h); the query is folded by the same rules here, so both spell a word the same way.
 // Without JavaScript the form sends the words to this page, which then leads to the A–Z list.
 (function () {
   'use strict';
@@ -10,13 +11,16 @@
   var field = form.querySelector('input[name=q]');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
+  var more = document.getElementById('search-more');
   var lang = ((status || form).closest('[lang]') || document.documentElement).lang;
   var plural = JSON.parse(status.dataset.plural || '{}');
   var rules = new Intl.PluralRules(lang);
   var numbers = new Intl.NumberFormat(lang, status.dataset.numbering ? { numberingSystem: status.dataset.numbering } : {});
   var languageRoot = form.dataset.languageRoot || '';
-  var shownAtMost = 50;
-  var index = null, loading = null, map = {}, drop = {};
+  var entryUrl = form.dataset.searchIndex;
+  var folder = entryUrl.slice(0, entryUrl.lastIndexOf('/') + 1);
+  var page = 10;  // results shown at a time; "more" shows the next ones
+  var entry = null, loading = null, files = {}, map = {}, drop = {};
 
   // The query as the index was folded: NFKC, then each code point by the table.
   function fold(text) {
@@ -27,106 +31,172 @@
     }
     return out;
   }
-  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
-  function queryWords(text) { return fold(text).match(WORD) || []; }
-  // A shown text's words as the index has them: a word written with a zero-width non-joiner
-  // joined and as its parts, so a query typed with a space instead finds it too.
-  function words(text) {
-    var out = queryWords(text);
-    return text.indexOf('\u200c') < 0 ? out : out.concat(queryWords(text.replace(/\u200c/g, ' ')));
-  }
-  function split(list) { return list ? list.split(' ') : []; }
+  function queryWords(text) { return fold(text).match(/[\p{L}\p{M}\p{N}]+/gu) || []; }
 
-  function load() {
+  function json(url, options) {
+    return fetch(url, options).then(function (r) {
+      if (!r.ok) throw new Error(url + ': ' + r.status);
+      return r.json();
+    });
+  }
+  // The entry; `fresh` asks past the browser's cache, when a file turned out to be of a newer build.
+  function load(fresh) {
     if (!loading) {
-      loading = fetch(form.dataset.searchIndex).then(function (r) { return r.json(); }).then(function (data) {
+      loading = json(entryUrl, fresh ? { cache: 'no-cache' } : {}).then(function (data) {
         map = data.rules.map;
+        drop = {};
         for (var ch of data.rules.drop) drop[ch] = true;
-        index = data.items.map(function (item) {
-          return { kind: data.kinds[item[0]], route: item[1], title: item[2], line: item[3],
-                   titleWords: words(item[2]).concat(split(item[4])), bodyWords: words(item[3]).concat(split(item[5])) };
-        });
-      }).catch(function () {
-        loading = null;  // offline for a moment: the next use asks again; the A–Z link stays
+        entry = data;
+        files = {};
       });
+      loading.catch(function () { loading = null; });  // offline for a moment: the next use asks again
     }
     return loading;
   }
-
-  // How well `word` matches a word of `words`: whole word, its beginning, or (from three letters
-  // on) inside a compound such as "Führerschein" for "schein"; 0: not at all.
-  function best(word, words) {
-    var score = 0;
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i];
-      if (w === word) return 3;
-      if (w.lastIndexOf(word, 0) === 0) score = 2;
-      else if (score === 0 && word.length >= 3 && w.indexOf(word) > 0) score = 1;
+  // A file the entry names ("words-3"), once; one of another build than the entry is refused.
+  function file(name) {
+    if (!files[name]) {
+      files[name] = json(folder + name + '.json?v=' + entry.v).then(function (data) {
+        if (data.v !== entry.v) throw new Error('another build');
+        return data;
+      });
+      files[name].catch(function () { delete files[name]; });
     }
-    return score;
+    return files[name];
+  }
+  // Runs `work` once the entry is there; if a file is of another build or missing, once more with
+  // the entry fetched anew. Offline, nothing happens and the A–Z link stays.
+  function withIndex(work) {
+    return load(false).then(work).catch(function () {
+      loading = null;
+      return load(true).then(work);
+    }).catch(function () { return null; });
+  }
+
+  // The shards whose words may begin with `word`: the one it falls in, and those after it whose
+  // first word begins with it.
+  function shardsFor(word, firsts) {
+    var i = firsts.length - 1;
+    while (i > 0 && firsts[i] > word) i--;
+    var out = [i];
+    for (var j = i + 1; j < firsts.length && firsts[j].lastIndexOf(word, 0) === 0; j++) out.push(j);
+    return out;
+  }
+
+  // How well each item matches `word`, by item number: a whole word 3, its beginning 2, (from three
+  // letters on) inside a word such as "Führerschein" for "schein" 1; in a title 10 more.
+  function scores(word) {
+    var parts = [['words', 0]];
+    if (word.length >= 3) parts.push(['infix', 1]);
+    return Promise.all(parts.map(function (part) {
+      return Promise.all(shardsFor(word, entry[part[0]]).map(function (n) { return file(part[0] + '-' + n); }));
+    })).then(function (found) {
+      var best = new Map();
+      found.forEach(function (shards, infix) {
+        shards.forEach(function (shard) {
+          for (var key in shard.words) {
+            if (key.lastIndexOf(word, 0) !== 0) continue;
+            var score = infix ? 1 : key === word ? 3 : 2, entryValue = 0;
+            shard.words[key].forEach(function (step) {
+              entryValue += step;
+              var item = entryValue >> 2, total = ((entryValue & 3) < 2 ? 10 : 0) + score;
+              if (!(best.get(item) >= total)) best.set(item, total);
+            });
+          }
+        });
+      });
+      return best;
+    });
   }
 
   // Every word of the query must match; a match in the title counts more than one in the text.
+  // The items found, best first, as [item number, score].
   function search(query) {
     var asked = queryWords(query);
-    if (!asked.length) return null;
-    var found = [];
-    index.forEach(function (item, order) {
-      var total = 0;
-      for (var i = 0; i < asked.length; i++) {
-        var inTitle = best(asked[i], item.titleWords), inBody = best(asked[i], item.bodyWords);
-        if (!inTitle && !inBody) return;
-        total += inTitle ? 10 + inTitle : inBody;
-      }
-      found.push({ item: item, score: total, order: order });
+    if (!asked.length) return Promise.resolve(null);
+    return Promise.all(asked.map(scores)).then(function (each) {
+      var found = [];
+      each[0].forEach(function (score, item) {
+        for (var i = 1; i < each.length; i++) {
+          var s = each[i].get(item);
+          if (!s) return;
+          score += s;
+        }
+        found.push([item, score]);
+      });
+      found.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return found;
     });
-    found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    return found;
   }
 
-  function show(query) {
-    var found = search(query);
+  // The items `numbers` as [kind, route, title, line], from the chunks that hold them.
+  function items(numbers) {
+    var chunks = {};
+    numbers.forEach(function (n) { chunks[Math.floor(n / entry.chunk)] = true; });
+    var names = Object.keys(chunks);
+    return Promise.all(names.map(function (c) { return file('items-' + c); })).then(function (loaded) {
+      var byChunk = {};
+      names.forEach(function (c, i) { byChunk[c] = loaded[i].items; });
+      return numbers.map(function (n) { return byChunk[Math.floor(n / entry.chunk)][n % entry.chunk]; });
+    });
+  }
+
+  var current = null;  // {query, found, shown}
+  function append(from, to) {
+    var mine = current;
+    return items(mine.found.slice(from, to).map(function (f) { return f[0]; })).then(function (shown) {
+      if (current !== mine) return;
+      shown.forEach(function (item) {
+        var li = document.createElement('li');
+        var kind = document.createElement('span');
+        kind.className = 'result-kind';
+        kind.textContent = entry.kinds[item[0]];
+        var link = document.createElement('a');
+        link.href = languageRoot + item[1];
+        link.textContent = item[2];
+        li.appendChild(kind);
+        li.appendChild(link);
+        if (item[3]) {
+          var line = document.createElement('p');
+          line.textContent = item[3];
+          li.appendChild(line);
+        }
+        list.appendChild(li);
+      });
+      mine.shown = Math.min(to, mine.found.length);
+      if (more) more.hidden = mine.shown >= mine.found.length;
+    });
+  }
+
+  function show(query, found) {
+    current = { query: query, found: found || [], shown: 0 };
     list.textContent = '';
+    if (more) more.hidden = true;
     if (!found) {
       list.hidden = true;
       status.textContent = '';
-      return [];
+      return Promise.resolve();
     }
-    found.slice(0, shownAtMost).forEach(function (f) {
-      var li = document.createElement('li');
-      var kind = document.createElement('span');
-      kind.className = 'result-kind';
-      kind.textContent = f.item.kind;
-      var link = document.createElement('a');
-      link.href = languageRoot + f.item.route;
-      link.textContent = f.item.title;
-      li.appendChild(kind);
-      li.appendChild(link);
-      if (f.item.line) {
-        var line = document.createElement('p');
-        line.textContent = f.item.line;
-        li.appendChild(line);
-      }
-      list.appendChild(li);
-    });
     list.hidden = found.length === 0;
     var count = found.length;
     var form_ = count === 0 && plural['0'] ? '0' : rules.select(count);
     status.textContent = (plural[form_] || plural.other || '').replace('#', numbers.format(count));
-    return found;
+    return append(0, page);
   }
 
   function run(remember) {
     var query = field.value;
-    return load().then(function () {
-      if (!index) return;
-      show(query);
-      if (remember) history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
+    return withIndex(function () {
+      return search(query).then(function (found) {
+        if (field.value !== query) return;  // typed on meanwhile: the newer query shows
+        if (remember) history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
+        return show(query, found);
+      });
     });
   }
 
   var typing = null;
-  field.addEventListener('focus', load);
+  field.addEventListener('focus', function () { withIndex(function () {}); });
   field.addEventListener('input', function () {
     clearTimeout(typing);
     typing = setTimeout(function () { run(true); }, 120);
@@ -135,19 +205,33 @@
     e.preventDefault();
     run(true);
   });
+  if (more) {
+    more.addEventListener('click', function () {
+      if (current) withIndex(function () { return append(current.shown, current.shown + page); });
+    });
+  }
   var asked = new URLSearchParams(location.search).get('q');
   if (asked) {
     field.value = asked;
     run(false);
   }
-  // For the browser tests and the benchmark: the query's results, as {count, titles, ms}.
-  window.lotseSearch = function (query) {
-    return load().then(function () {
+  // For the browser tests and the benchmark: the query's results as {count, titles, routes, ms}
+  // (ms: from the query to the first results shown, the files they need loaded). The titles and
+  // routes are those of every result, loaded after the time is taken, unless `all` is false.
+  window.lotseSearch = function (query, all) {
+    return withIndex(function () {
       var start = performance.now();
       field.value = query;
-      var found = show(query);
-      var ms = performance.now() - start;
-      return { count: found.length, titles: found.map(function (f) { return f.item.title; }), routes: found.map(function (f) { return f.item.route; }), ms: ms };
+      return search(query).then(function (found) {
+        return show(query, found).then(function () {
+          var ms = performance.now() - start;
+          var numbers = (found || []).map(function (f) { return f[0]; });
+          return (all === false ? Promise.resolve([]) : items(numbers)).then(function (shown) {
+            return { count: numbers.length, titles: shown.map(function (i) { return i[2]; }),
+                     routes: shown.map(function (i) { return i[1]; }), ms: ms };
+          });
+        });
+      });
     });
   };
 })();

@@ -1,7 +1,8 @@
 // The site search used as a newcomer uses it: a golden set of queries per language, each with the
 // records it must (or must not) find, the search without JavaScript, the header field on a phone.
 //   node search.mjs --site DIR [--screenshots DIR]      the sample site: golden queries
-//   node search.mjs --site DIR --bench                  any site: index size and query times
+//   node search.mjs --site DIR --bench                  any site: the search files' sizes, what a
+//                                                       query downloads, and query times
 // Prints one line per check and "search: N passed, M failed"; exits 1 on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,8 +62,8 @@ const SAME = [
   ['ru', 'учёба', 'учеба'],
 ];
 
-async function query(page, lang, q) {
-  return page.evaluate((q) => window.lotseSearch(q), q);
+async function query(page, lang, q, all = true) {
+  return page.evaluate(([q, all]) => window.lotseSearch(q, all), [q, all]);
 }
 
 async function open(browser, origin, lang, options = {}) {
@@ -105,6 +106,19 @@ async function golden(browser, origin) {
   check(result.kind === 'Angebot' && result.title === 'Führerschein-Theorie mit einfacher Sprache' &&
     result.href === '../offers/fuehrerschein-theorie.html' && result.line.startsWith('Sie lernen die Fachwörter'),
     `de: a result shows kind, title as a link and one line: ${JSON.stringify(result)}`);
+  // Ten results at first, and a button that shows the next ten.
+  const many = await query(de, 'de', 'e', false);
+  const shown = async () => de.$$eval('#search-results li', (lis) => lis.length);
+  const first10 = await shown();
+  const moreVisible = await de.isVisible('#search-more');
+  check(many.count > 20 && first10 === 10 && moreVisible,
+    `de: "e" shows 10 of its ${many.count} results and the button for more (${first10}, ${moreVisible})`);
+  await de.click('#search-more');
+  await de.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
+  check(await shown() === 20 && await de.textContent('#search-more') === 'Weitere Treffer',
+    `de: "Weitere Treffer" shows the next ten (${await shown()})`);
+  await query(de, 'de', 'Fuehrerschein', false);
+  check(await de.isHidden('#search-more'), 'de: no button when every result shows');
   for (const [lang, page] of Object.entries(pages)) check(page.errors.length === 0, `${lang}: no script error (${page.errors.join('; ')})`);
 }
 
@@ -159,22 +173,68 @@ async function phoneHeader(browser, origin) {
   }
 }
 
-// The benchmark: each language's index size, and the time of a query typed into the page.
+// The benchmark, per language: the search files on disk; what a visitor downloads for a first
+// query (the entry, the shards of its words, the chunks of the first results), typed at once and
+// letter by letter, each on a fresh page; and the time from a query to its results shown.
+const BUDGET = 150 * 1024;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gzipped = new Map();
+function sizes(file) {
+  if (!gzipped.has(file)) {
+    const bytes = fs.readFileSync(file);
+    gzipped.set(file, { raw: bytes.length, gz: zlib.gzipSync(bytes, { level: 9 }).length });
+  }
+  return gzipped.get(file);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// The files a fresh page fetches while `steps` run, as {raw, gz} summed from the files on disk.
+async function downloads(browser, origin, lang, steps) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/${lang}/search/index.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => typeof window.lotseSearch === 'function');
+  const fetched = new Set();
+  page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.endsWith('.json')) fetched.add(u.pathname); });
+  const times = [];
+  for (const q of steps) times.push((await query(page, lang, q, false)).ms);
+  await context.close();
+  let raw = 0, gz = 0;
+  for (const p of fetched) { const s = sizes(path.join(site, decodeURIComponent(p))); raw += s.raw; gz += s.gz; }
+  return { raw, gz, files: fetched.size, times };
+}
+
 async function measure(browser, origin) {
   const langs = fs.readdirSync(site).filter((d) => fs.existsSync(path.join(site, d, 'search/index.json'))).sort();
   for (const lang of langs) {
-    const bytes = fs.readFileSync(path.join(site, lang, 'search/index.json'));
-    const gz = zlib.gzipSync(bytes, { level: 9 }).length;
-    const page = await open(browser, origin, lang);
-    const sample = await page.evaluate(() => fetch(document.querySelector('form').dataset.searchIndex).then((r) => r.json())
-      .then((d) => d.items.slice(0, 40).map((i) => i[2].split(/\s+/)[0])));
-    const times = [];
-    for (const q of ['a', 'ab', ...sample]) times.push((await query(page, lang, q)).ms);
-    times.sort((a, b) => a - b);
-    const p50 = times[Math.floor(times.length / 2)], max = times[times.length - 1];
-    console.log(`search ${lang}: index ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip; ` +
-      `query median ${p50.toFixed(1)} ms, slowest ${max.toFixed(1)} ms (${times.length} queries)`);
-    await page.close();
+    const folder = path.join(site, lang, 'search');
+    const files = fs.readdirSync(folder).filter((f) => f.endsWith('.json'));
+    let raw = 0, gz = 0, largest = null;
+    for (const f of files) {
+      const s = sizes(path.join(folder, f));
+      raw += s.raw; gz += s.gz;
+      if (!largest || s.raw > largest.raw) largest = { name: f, ...s };
+    }
+    // The golden queries of the language, 'a' and 'ab', and the first word of 40 titles.
+    const titles = JSON.parse(fs.readFileSync(path.join(folder, 'items-0.json'))).items.map((i) => i[2]);
+    const words = [...GOLDEN.filter((g) => g[0] === lang).map((g) => g[1]), ...SAME.filter((g) => g[0] === lang).flatMap((g) => [g[1], g[2]]),
+      'a', 'ab', ...titles.slice(0, 40).map((t) => t.split(/\s+/)[0])];
+    const first = [], typed = [], times = [];
+    for (const q of words) {
+      const d = await downloads(browser, origin, lang, [q]);
+      first.push(d); times.push(...d.times);
+    }
+    for (const q of words.slice(0, 12)) typed.push(await downloads(browser, origin, lang, [...q].map((_, i) => q.slice(0, i + 1))));
+    const big = (ds) => ds.reduce((a, b) => (b.raw > a.raw ? b : a));
+    const line = (ds) => `median ${kb(median(ds.map((d) => d.raw)))} (${kb(median(ds.map((d) => d.gz)))} gzip, ${median(ds.map((d) => d.files))} files), ` +
+      `largest ${kb(big(ds).raw)} (${kb(big(ds).gz)} gzip, ${big(ds).files} files)`;
+    console.log(`search ${lang}: ${files.length} files, ${kb(raw)} (${kb(gz)} gzip); largest ${largest.name} ${kb(largest.raw)} (${kb(largest.gz)} gzip)`);
+    console.log(`search ${lang}: a first query downloads ${line(first)} (${first.length} queries)`);
+    console.log(`search ${lang}: typed letter by letter ${line(typed)} (${typed.length} queries)`);
+    console.log(`search ${lang}: query median ${median(times).toFixed(1)} ms, slowest ${Math.max(...times).toFixed(1)} ms (${times.length} queries, files loaded included)`);
+    const worst = Math.max(big(first).raw, big(typed).raw);
+    console.log(`search ${lang}: budget 150 KB: largest download ${kb(worst)}, largest file ${kb(largest.raw)}: ` +
+      `${worst <= BUDGET && largest.raw <= BUDGET ? 'within' : 'OVER'}`);
   }
 }
 

@@ -612,7 +612,7 @@ TEST(Rebuild, AnotherSpellingOfTheSiteFolderIsTheSameSite) {
     o.today = day("2026-11-22");
     std::ostringstream out, err;
     ASSERT_EQ(run_build(o, out, err), 0) << err.str();
-    EXPECT_THAT(out.str(), HasSubstr(": 0 changed, 121 unchanged; 0 pages rendered, 77 kept from the last build"));
+    EXPECT_THAT(out.str(), HasSubstr(": 0 changed, 130 unchanged; 0 pages rendered, 77 kept from the last build"));
 }
 
 TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
@@ -627,9 +627,10 @@ TEST(Rebuild, OneEditRendersOnlyThePagesThatShowIt) {
     // The offer, its provider, its life phase and topic, the A–Z page show its title; English and
     // Arabic have titles of their own, so only the German ones are rendered. The language chooser,
     // the 404 page and the course exports do not show offers, so they are kept too; of the open
-    // data, the German package's services.csv names the offer. Every language's search index holds
-    // the German title, so all three are written again.
-    EXPECT_THAT(site.out_text(), HasSubstr(": 9 changed, 112 unchanged; 5 pages rendered, 72 kept from the last build"));
+    // data, the German package's services.csv names the offer. Every language's search files hold
+    // the German title, so all four files of each of the three languages (entry, word shard, infix
+    // shard, item chunk: each carries the build's version) are written again.
+    EXPECT_THAT(site.out_text(), HasSubstr(": 18 changed, 112 unchanged; 5 pages rendered, 72 kept from the last build"));
 }
 
 TEST(Rebuild, AnEditShowsInEveryLanguageThatBorrowsTheText) {
@@ -644,8 +645,8 @@ TEST(Rebuild, AnEditShowsInEveryLanguageThatBorrowsTheText) {
               "provider: vhs\nlife_phases: [work-and-career]\ntopics: [work]\nchecked: 2026-11-02\n");
     ASSERT_EQ(site.build(), 0);
     // The same five pages in each of the three languages: English and Arabic show the German title,
-    // as each language's services.csv and search index do.
-    EXPECT_THAT(site.out_text(), HasSubstr(": 21 changed, 100 unchanged; 15 pages rendered, 62 kept from the last build"));
+    // as each language's services.csv and search files do.
+    EXPECT_THAT(site.out_text(), HasSubstr(": 30 changed, 100 unchanged; 15 pages rendered, 62 kept from the last build"));
     EXPECT_THAT(site.page("ar/offers/arabisch.html"), HasSubstr("Lesecafé am Abend"));
 }
 

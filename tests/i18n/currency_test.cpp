@@ -233,7 +233,7 @@ TEST_F(Currency, AChangedSourceTextMakesEachTranslationOutdatedAtItsPosition) {
     StatusOptions list;
     list.list = true;
     const std::string table = status(list);
-    EXPECT_THAT(table, HasSubstr("\nen          218/222  98.2 %         1        3  3/4           215/215           0/3\n"));
+    EXPECT_THAT(table, HasSubstr("\nen          219/223  98.2 %         1        3  3/4           216/216           0/3\n"));
     EXPECT_THAT(table, HasSubstr("\noutdated  en     offer/kita/title  " + (site.path() / "content/offers/kita.yaml").string() +
                                  ":3:7\n"));
     EXPECT_THAT(table, HasSubstr("\noutdated  ar     offer/kita/title  "));

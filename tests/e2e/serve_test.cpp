@@ -200,8 +200,8 @@ TEST_F(ServeTest, ServesThePagesWithTheirTypesAndTheScriptOnlyInTheResponse) {
     Served served(site.path(), tmp.path());
     const int port = served.port();
     ASSERT_NE(port, 0) << served.output();
-    EXPECT_THAT(served.output(), testing::ContainsRegex("[0-9:]{8} built in [0-9]+ ms: [0-9]+ pages rendered, 0 kept; "
-                                                        "0 errors, 0 warnings\n"));
+    EXPECT_THAT(served.output(), testing::ContainsRegex("[0-9:]{8} built in [0-9]+ ms: [0-9]+ pages rendered, 0 kept "
+                                                        "\\(the site's data files [0-9]+ ms later\\); 0 errors, 0 warnings\n"));
     httplib::Client client("127.0.0.1", port);
     auto page = client.Get("/de/offers/zeitung.html");
     ASSERT_TRUE(page);
@@ -276,7 +276,7 @@ TEST_F(ServeTest, AnEditedRecordReloadsTheOpenPageWithItsNewContent) {
     EXPECT_THAT(after, HasSubstr("<h1>Zeitungswerkstatt neu</h1>"));
     EXPECT_EQ(version_of(after), version);
     EXPECT_TRUE(served.wait_for(std::regex("[0-9:]{8} content/offers/zeitung.yaml changed: rebuilt in [0-9]+ ms: "
-                                           "[0-9]+ pages rendered, [0-9]+ kept; 0 errors, 0 warnings\n"),
+                                           "[0-9]+ pages rendered, [0-9]+ kept \\(the site's data files [0-9]+ ms later\\); 0 errors, 0 warnings\n"),
                                 5s))
         << served.output();
     served.stop();

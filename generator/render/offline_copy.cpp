@@ -14,7 +14,8 @@ bool in_copy_of(std::string_view language, std::string_view path) {
     if (path.starts_with(std::string(routes::kAssets) + "/")) return true;
     if (!path.starts_with(language) || path.size() <= language.size() || path[language.size()] != '/') return false;
     path.remove_prefix(language.size() + 1);
-    return path.ends_with(".html") || path == routes::kSearchIndex;
+    // The search is the entry and the shards and chunks it loads, all beside it.
+    return path.ends_with(".html") || (path.starts_with("search/") && path.ends_with(".json"));
 }
 
 // A file's address as the worker fetches it: relative to the language folder, its scope.

@@ -29,13 +29,13 @@ protected:
     }
     json manifest(const std::string& lang) const { return json::parse(site.page(lang + "/offline.json")); }
     // What the copy of `lang` must hold, as the worker fetches it from the language folder: every
-    // page of the language, its search index, and every asset.
+    // page of the language, its search files, and every asset.
     std::set<std::string> files_of(const std::string& lang) const {
         std::set<std::string> out;
         const fs::path folder = site.out() / lang;
         for (const auto& e : fs::recursive_directory_iterator(folder)) {
             const std::string rel = fs::relative(e.path(), folder).generic_string();
-            if (e.is_regular_file() && (rel.ends_with(".html") || rel == "search/index.json")) out.insert(rel);
+            if (e.is_regular_file() && (rel.ends_with(".html") || (rel.starts_with("search/") && rel.ends_with(".json")))) out.insert(rel);
         }
         for (const auto& e : fs::recursive_directory_iterator(site.out() / "assets"))
             if (e.is_regular_file()) out.insert("../" + fs::relative(e.path(), site.out()).generic_string());
@@ -62,6 +62,8 @@ TEST_F(OfflineSite, TheListHoldsExactlyTheLanguagesPagesSearchIndexAndAssetsWith
     const std::set<std::string> ar = manifest("ar")["files"].get<std::set<std::string>>();
     EXPECT_TRUE(ar.count("index.html") && ar.count("courses/index.html") && ar.count("offers/jobcenter.html"));
     EXPECT_TRUE(ar.count("search/index.json") && ar.count("../assets/style.css") && ar.count("../assets/offline.js"));
+    // The search works offline only with the word shards and item chunks its entry loads.
+    EXPECT_TRUE(ar.count("search/words-0.json") && ar.count("search/infix-0.json") && ar.count("search/items-0.json"));
     // Not another language's pages, not the feeds or open data, not the list or the worker itself.
     for (const std::string& f : ar) EXPECT_FALSE(f.starts_with("../de/") || f.starts_with("../en/")) << f;
     EXPECT_FALSE(ar.count("offline.json") || ar.count("offline-worker.js"));

@@ -39,18 +39,8 @@ std::string excerpt(std::string_view s, std::size_t from, std::size_t to) {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-std::string refs_of_unrecorded(const std::vector<TextStatus>& states, std::size_t& count) {
-    std::string listed;
-    std::size_t shown = 0;
-    for (const TextStatus& s : states) {
-        if (s.state != TextState::unrecorded) continue;
-        if (++count <= 3) {
-            listed += shown++ ? ", " : "";
-            listed += s.unit->id + " (" + s.language + ")";
-        }
-    }
-    return listed;
-}
+// How many unrecorded translations the note names; it counts the others.
+constexpr std::size_t kUnrecordedListed = 3;
 
 }  // namespace
 
@@ -89,19 +79,33 @@ std::vector<TextStatus> text_states(const std::vector<TextUnit>& units, const Tr
     return out;
 }
 
-void report_currency(const std::vector<TextStatus>& states, const TranslationRecord& record,
-                     const std::string& source_language, Diagnostics& diags) {
+CurrencyFindings currency_findings(const std::vector<TextStatus>& states, const std::string& source_language) {
+    CurrencyFindings found;
     for (const TextStatus& s : states) {
+        if (s.state == TextState::unrecorded && ++found.unrecorded <= kUnrecordedListed)
+            found.first_unrecorded.push_back(s.unit->id + " (" + s.language + ")");
         if (s.state != TextState::outdated) continue;
         const auto [before, after] = changed_parts(*s.was, s.unit->source);
-        diags.warning(s.unit->translations.at(s.language).pos,
-                      "the " + s.language + " translation of " + s.unit->what + " is out of date: the " + source_language +
-                          " text changed from " + quoted(before) + " to " + quoted(after) +
-                          " since it was translated. Translate it again (lotse i18n export --lang " + s.language +
-                          "), or if its meaning did not change: lotse i18n confirm --lang " + s.language + " " + s.unit->id);
+        found.outdated.warning(s.unit->translations.at(s.language).pos,
+                               "the " + s.language + " translation of " + s.unit->what + " is out of date: the " +
+                                   source_language + " text changed from " + quoted(before) + " to " + quoted(after) +
+                                   " since it was translated. Translate it again (lotse i18n export --lang " + s.language +
+                                   "), or if its meaning did not change: lotse i18n confirm --lang " + s.language + " " +
+                                   s.unit->id);
     }
+    return found;
+}
+
+void report_currency(const std::vector<const CurrencyFindings*>& parts, const TranslationRecord& record,
+                     Diagnostics& diags) {
     std::size_t count = 0;
-    const std::string listed = refs_of_unrecorded(states, count);
+    std::string listed;
+    for (const CurrencyFindings* part : parts) {
+        diags.append(part->outdated);
+        for (const std::string& ref : part->first_unrecorded)
+            if (count++ < kUnrecordedListed) listed += (listed.empty() ? "" : ", ") + ref;
+        count += part->unrecorded - part->first_unrecorded.size();
+    }
     if (count == 0) return;
     const std::string n = std::to_string(count);
     const std::string what = count == 1 ? "translation has" : "translations have";
@@ -114,9 +118,15 @@ void report_currency(const std::vector<TextStatus>& states, const TranslationRec
     else
         diags.note({record.path(), 0, 0},
                       n + " " + what + " no record of the source text they were made from (" + listed +
-                          (count > 3 ? ", …" : "") +
+                          (count > kUnrecordedListed ? ", …" : "") +
                           "), so Lotse cannot tell when they go out of date; once they are right, record them with "
                           "lotse i18n confirm --lang L REF");
+}
+
+void report_currency(const std::vector<TextStatus>& states, const TranslationRecord& record,
+                     const std::string& source_language, Diagnostics& diags) {
+    const CurrencyFindings found = currency_findings(states, source_language);
+    report_currency({&found}, record, diags);
 }
 
 std::vector<std::string> site_languages(const Content& content) {
@@ -151,27 +161,38 @@ std::pair<std::string, std::string> changed_parts(std::string_view before, std::
     return {cut(a), cut(b)};
 }
 
-void mark_outdated(Content& content, const TranslationRecord& record) {
-    const std::string& src = content.site.source_language;
-    auto mark = [&](const std::string& id, LocalisedText& t) {
-        t.outdated.clear();
-        const std::string* source = t.find(src);
-        if (!source) return;
-        for (const auto& [language, text] : t.by_language) {
-            const std::string* was = language == src ? nullptr : record.source_of(id, language);
-            if (was && *was != *source) t.outdated.push_back(language);
-        }
-    };
-    mark("site/title", content.site.title);
-    mark("site/tagline", content.site.tagline);
-    for_each_kind(content, [&](auto& records) {
-        for (auto& r : records) {
-            const std::string prefix = std::string(name(KindOf<std::remove_cvref_t<decltype(r)>>::value)) + "/" + r.id + "/";
-            each_localised(r, [&](std::string_view field, LocalisedText& t, TextSyntax) {
-                mark(prefix + std::string(field), t);
-            });
-        }
+namespace {
+
+void mark(const std::string& id, LocalisedText& t, const TranslationRecord& record, const std::string& src) {
+    t.outdated.clear();
+    const std::string* source = t.find(src);
+    if (!source) return;
+    for (const auto& [language, text] : t.by_language) {
+        const std::string* was = language == src ? nullptr : record.source_of(id, language);
+        if (was && *was != *source) t.outdated.push_back(language);
+    }
+}
+
+}  // namespace
+
+template <typename R>
+void mark_outdated(R& r, const TranslationRecord& record, const std::string& source_language) {
+    const std::string prefix = std::string(name(KindOf<R>::value)) + "/" + r.id + "/";
+    each_localised(r, [&](std::string_view field, LocalisedText& t, TextSyntax) {
+        mark(prefix + std::string(field), t, record, source_language);
     });
+}
+template void mark_outdated(Provider&, const TranslationRecord&, const std::string&);
+template void mark_outdated(Offer&, const TranslationRecord&, const std::string&);
+template void mark_outdated(Course&, const TranslationRecord&, const std::string&);
+template void mark_outdated(Contact&, const TranslationRecord&, const std::string&);
+template void mark_outdated(Pathway&, const TranslationRecord&, const std::string&);
+template void mark_outdated(GlossaryTerm&, const TranslationRecord&, const std::string&);
+
+void mark_outdated_pages(Content& content, const TranslationRecord& record) {
+    const std::string& src = content.site.source_language;
+    mark("site/title", content.site.title, record, src);
+    mark("site/tagline", content.site.tagline, record, src);
     std::map<std::string, const Page*> sources;
     for (const Page& p : content.pages)
         if (p.language == src) sources.emplace(p.slug, &p);
@@ -183,6 +204,13 @@ void mark_outdated(Content& content, const TranslationRecord& record) {
         const std::string* body = record.source_of(id + "/body", p.language);
         p.outdated = (title && *title != s->second->title) || (body && *body != s->second->body);
     }
+}
+
+void mark_outdated(Content& content, const TranslationRecord& record) {
+    mark_outdated_pages(content, record);
+    for_each_kind(content, [&](auto& records) {
+        for (auto& r : records) mark_outdated(r, record, content.site.source_language);
+    });
 }
 
 }  // namespace lotse

@@ -35,6 +35,17 @@ std::vector<TextStatus> text_states(const std::vector<TextUnit>& units, const Tr
 void report_currency(const std::vector<TextStatus>& states, const TranslationRecord& record,
                      const std::string& source_language, Diagnostics& diags);
 
+// The same in parts: what some of the texts' states say, found apart from the others' (the preview
+// keeps it per record), then the warnings and the note of all the parts, in their order.
+struct CurrencyFindings {
+    Diagnostics outdated;                       // a warning at each outdated translation
+    std::size_t unrecorded = 0;                 // how many translations are unrecorded
+    std::vector<std::string> first_unrecorded;  // the first few of them: "offer/x/title (ar)"
+};
+CurrencyFindings currency_findings(const std::vector<TextStatus>& states, const std::string& source_language);
+void report_currency(const std::vector<const CurrencyFindings*>& parts, const TranslationRecord& record,
+                     Diagnostics& diags);
+
 // Both, for the site's texts on `today`: what `lotse check` (and every build) reports.
 void check_currency(const Content& content, Date today, const std::vector<CatalogText>& catalog,
                     const TranslationRecord& record, Diagnostics& diags);
@@ -42,6 +53,10 @@ std::vector<std::string> site_languages(const Content& content);
 
 // Marks the outdated translations of records, site.yaml and free pages, for the site to show.
 void mark_outdated(Content& content, const TranslationRecord& record);
+// Its parts: site.yaml's texts and the free pages; one record (R: a record kind).
+void mark_outdated_pages(Content& content, const TranslationRecord& record);
+template <typename R>
+void mark_outdated(R& r, const TranslationRecord& record, const std::string& source_language);
 
 // The part of two texts around where they differ, each at most about `width` characters, with
 // "…" where text is left out: ("…ohne Termin", "…nur mit Termin").

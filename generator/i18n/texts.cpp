@@ -66,33 +66,61 @@ void add_catalog(std::vector<TextUnit>& out, const std::vector<CatalogText>& cat
 
 }  // namespace
 
-std::vector<TextUnit> text_units(const Content& content, Date today, const std::vector<CatalogText>& catalog) {
+std::vector<TextUnit> site_text_units(const Content& content) {
     std::vector<TextUnit> out;
     const std::string& src = content.site.source_language;
-    if (src.empty()) return out;
     add_field(out, "site/title", "site, title", content.site.title, TextSyntax::plain, src, true);
     add_field(out, "site/tagline", "site, tagline", content.site.tagline, TextSyntax::plain, src, true);
-    for_each_kind(content, [&](const auto& records) {
-        for (const auto& r : records) {
-            const std::string_view kind = name(KindOf<std::remove_cvref_t<decltype(r)>>::value);
-            const bool shown = is_published(r, today);
-            each_localised(r, [&](std::string_view field, const LocalisedText& t, TextSyntax syntax) {
-                std::string id(kind);
-                id += '/';
-                id += r.id;
-                id += '/';
-                id += field;
-                std::string what(kind);
-                what += ' ';
-                what += r.id;
-                what += ", ";
-                what += field;
-                add_field(out, std::move(id), std::move(what), t, syntax, src, shown);
-            });
-        }
+    return out;
+}
+
+template <typename R>
+void add_record_units(std::vector<TextUnit>& out, const R& r, Date today, const std::string& src) {
+    const std::string_view kind = name(KindOf<R>::value);
+    const bool shown = is_published(r, today);
+    each_localised(r, [&](std::string_view field, const LocalisedText& t, TextSyntax syntax) {
+        std::string id(kind);
+        id += '/';
+        id += r.id;
+        id += '/';
+        id += field;
+        std::string what(kind);
+        what += ' ';
+        what += r.id;
+        what += ", ";
+        what += field;
+        add_field(out, std::move(id), std::move(what), t, syntax, src, shown);
     });
+}
+
+template <typename R>
+std::vector<TextUnit> record_text_units(const R& r, Date today, const std::string& source_language) {
+    std::vector<TextUnit> out;
+    add_record_units(out, r, today, source_language);
+    return out;
+}
+template std::vector<TextUnit> record_text_units(const Provider&, Date, const std::string&);
+template std::vector<TextUnit> record_text_units(const Offer&, Date, const std::string&);
+template std::vector<TextUnit> record_text_units(const Course&, Date, const std::string&);
+template std::vector<TextUnit> record_text_units(const Contact&, Date, const std::string&);
+template std::vector<TextUnit> record_text_units(const Pathway&, Date, const std::string&);
+template std::vector<TextUnit> record_text_units(const GlossaryTerm&, Date, const std::string&);
+
+std::vector<TextUnit> page_text_units(const Content& content, const std::vector<CatalogText>& catalog) {
+    std::vector<TextUnit> out;
     add_pages(out, content);
-    add_catalog(out, catalog, src);
+    add_catalog(out, catalog, content.site.source_language);
+    return out;
+}
+
+std::vector<TextUnit> text_units(const Content& content, Date today, const std::vector<CatalogText>& catalog) {
+    const std::string& src = content.site.source_language;
+    if (src.empty()) return {};
+    std::vector<TextUnit> out = site_text_units(content);
+    for_each_kind(content, [&](const auto& records) {
+        for (const auto& r : records) add_record_units(out, r, today, src);
+    });
+    for (TextUnit& u : page_text_units(content, catalog)) out.push_back(std::move(u));
     return out;
 }
 

@@ -47,6 +47,12 @@ struct CatalogText {
 // pages, the catalog messages. `catalog` holds the messages of the site's catalogs in every
 // language (the source language's included: they are the source of the others).
 std::vector<TextUnit> text_units(const Content& content, Date today, const std::vector<CatalogText>& catalog = {});
+// Its three parts, for a caller that keeps what it found of each record between builds (the
+// preview): site.yaml's texts; one record's (R: a record kind); the free pages' and the catalogs'.
+std::vector<TextUnit> site_text_units(const Content& content);
+template <typename R>
+std::vector<TextUnit> record_text_units(const R& r, Date today, const std::string& source_language);
+std::vector<TextUnit> page_text_units(const Content& content, const std::vector<CatalogText>& catalog);
 
 // Whether a REF (`offer/kita-sprechstunde`, `offer/kita-sprechstunde/title`, `page/imprint`)
 // names the text with this id: the id itself or one of its parents.

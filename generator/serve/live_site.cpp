@@ -47,6 +47,7 @@ void LiveSite::read_everything() {
     i18n_diags_ = {};
     site_ = {};
     digests_.clear();
+    currency_.clear();
     const std::optional<SiteConfig> settings = read_site_settings(o_.site_dir, content_diags_);
     has_settings_ = settings.has_value();
     if (settings)
@@ -69,7 +70,9 @@ bool LiveSite::read_changed(const std::vector<fs::path>& changed) {
         if (!has_settings_) return false;
         Diagnostics found;
         if (!reread_record_file(o_.site_dir, file, site_.content, found)) return false;
-        digests_.erase(file.parent_path().filename().string() + "/" + file.stem().string());
+        const std::string key = file.parent_path().filename().string() + "/" + file.stem().string();
+        digests_.erase(key);
+        currency_.erase(key);
         content_diags_ = without_file(content_diags_, shown_path(o_.site_dir / file));
         content_diags_.append(found);
     }
@@ -143,13 +146,40 @@ void LiveSite::render(BuildOutcome& outcome, const PagesDone& pages_done) {
     outcome.kept = kept;
 }
 
+void LiveSite::check_translations(Diagnostics& diags) {
+    Content& content = site_.content;
+    const std::string& src = content.site.source_language;
+    const TranslationRecord& record = site_.translations;
+    const std::vector<std::string> languages = site_languages(content);
+    auto findings = [&](const std::vector<TextUnit>& units) {
+        return currency_findings(text_states(units, record, languages, src), src);
+    };
+    const CurrencyFindings site = findings(site_text_units(content));
+    const CurrencyFindings pages = findings(page_text_units(content, site_.catalog_texts));
+    std::vector<const CurrencyFindings*> parts{&site};
+    for_each_kind(content, [&](auto& records) {
+        for (auto& r : records) {
+            using R = std::remove_reference_t<decltype(r)>;
+            auto [it, added] = currency_.try_emplace(std::string(info(KindOf<R>::value).folder) + "/" + r.id);
+            if (added) {
+                it->second = findings(record_text_units(r, o_.today, src));
+                mark_outdated(r, record, src);
+            }
+            parts.push_back(&it->second);
+        }
+    });
+    parts.push_back(&pages);
+    report_currency(parts, record, diags);
+    mark_outdated_pages(content, record);
+}
+
 int LiveSite::rebuild(const std::vector<fs::path>& changed, BuildOutcome& outcome, const PagesDone& pages_done) {
     if (!read_ || !read_changed(changed)) read_everything();
     Diagnostics& diags = outcome.diags;
     diags.append(content_diags_);
     diags.append(i18n_diags_);
     check_content(site_.content, site_.catalogs, o_.today, diags);
-    if (has_settings_) check_translations(o_.today, site_, diags);
+    if (has_settings_) check_translations(diags);
     diags.append(template_diags_);
     if (diags.has_errors()) return kContentErrors;
     render(outcome, pages_done);

@@ -8,9 +8,12 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "build.h"
+#include "i18n/currency.h"
 #include "render/fragment_cache.h"
 #include "render/templates.h"
 #include "serve/preview_output.h"
@@ -38,6 +41,8 @@ private:
     // Reads again what `changed` needs; false if that is everything.
     bool read_changed(const std::vector<std::filesystem::path>& changed);
     void render(BuildOutcome& outcome, const PagesDone& pages_done);
+    // As check_translations (build.h), working out again only the records read again.
+    void check_translations(Diagnostics& diags);
 
     RunOptions o_;
     bool read_ = false;
@@ -46,6 +51,8 @@ private:
     Diagnostics content_diags_;  // what reading content/ found, by file
     Diagnostics i18n_diags_;     // what reading the catalogs and the translation record found
     std::optional<Templates> templates_;
+    // What the translation checks found of each record not read again since, by record_key.
+    std::unordered_map<std::string, CurrencyFindings> currency_;
     RecordDigests digests_;  // of the records not read again since they were worked out
     // Cards and index entries, kept while what every page depends on (its hash) stays the same.
     std::optional<FragmentCache> fragments_;

@@ -8,6 +8,7 @@
 #include "output/marker.h"
 #include "serve/live_site.h"
 #include "test_site.h"
+#include "translate.h"
 
 namespace lotse::test {
 namespace {
@@ -164,6 +165,67 @@ TEST_F(LiveSiteTest, ThePagesAreDoneBeforeTheFilesOncePerSite) {
 }
 
 // Content errors: the pages are never done, the open pages do not reload.
+// The preview works the translation checks out again only for the records read again: after each
+// edit it says what a fresh `lotse check` says, warnings and the note of unrecorded translations.
+TEST_F(LiveSiteTest, TranslationWarningsAndNotesAreThoseOfAFreshCheckAfterEveryEdit) {
+    // The warnings, and the translation record's notes (`lotse check` notes more, of coverage).
+    auto translations = [](const std::string& line) {
+        return line.find(": warning: ") != std::string::npos || line.starts_with("content/translations.yaml: note: ");
+    };
+    auto printed = [&](const Diagnostics& diags) {
+        std::vector<std::string> out;
+        const std::string prefix = (site.path() / "").lexically_normal().generic_string();
+        for (const Diagnostic& d : diags.sorted()) {
+            std::string line = format(d);
+            if (line.rfind(prefix, 0) == 0) line = line.substr(prefix.size());
+            if (translations(line)) out.push_back(line);
+        }
+        return out;
+    };
+    auto checked = [&] {
+        EXPECT_EQ(site.check(day("2026-11-22")), kSuccess) << site.err();
+        std::vector<std::string> out;
+        std::istringstream in(site.err());
+        const std::string prefix = (site.path() / "").lexically_normal().generic_string();
+        for (std::string line; std::getline(in, line);) {
+            if (line.rfind(prefix, 0) == 0) line = line.substr(prefix.size());
+            if (translations(line)) out.push_back(line);
+        }
+        return out;
+    };
+    const std::vector<std::string> untracked = printed(expect_same_as_build({}).diags);
+    EXPECT_THAT(untracked, ElementsAre(HasSubstr("content/translations.yaml: note: translations are not tracked yet: "
+                                                 "7 translations have no record")));
+    EXPECT_EQ(untracked, checked());
+
+    RunOptions o;
+    o.site_dir = site.path();
+    o.today = day("2026-11-22");
+    std::ostringstream out, err;
+    for (const char* language : {"en", "ar"}) ASSERT_EQ(run_i18n_confirm(o, language, {}, out, err), kSuccess) << err.str();
+    EXPECT_THAT(printed(expect_same_as_build({"content/translations.yaml"}).diags), ElementsAre());
+
+    std::string edited = kOffer;
+    edited.replace(edited.find("\"Kurz\""), 6, "\"Ganz kurz\"");
+    site.file("content/offers/zeitung.yaml", edited);
+    const std::vector<std::string> outdated = printed(expect_same_as_build({"content/offers/zeitung.yaml"}).diags);
+    EXPECT_THAT(outdated, ElementsAre(StartsWith("content/offers/zeitung.yaml:2:32: warning: the en translation of "
+                                                 "offer zeitung, summary is out of date"),
+                                      StartsWith("content/offers/zeitung.yaml:2:45: warning: the ar translation of "
+                                                 "offer zeitung, summary is out of date")));
+    EXPECT_EQ(outdated, checked());
+
+    // Another record edited: the offer's warnings stay, and its new translation is unrecorded.
+    site.file("content/contacts/mbe.yaml",
+              "name: {de: \"Migrationsberatung\", en: \"Migration counselling\", ar: \"استشارة الهجرة\"}\n"
+              "organisation: vhs\ntopics: [work]\nlife_phases: [work-and-career]\nchecked: 2026-10-20\n");
+    const std::vector<std::string> both = printed(expect_same_as_build({"content/contacts/mbe.yaml"}).diags);
+    EXPECT_THAT(both, ElementsAre(outdated[0], outdated[1],
+                                  HasSubstr("translations.yaml: note: 1 translation has no record of the source text they "
+                                            "were made from (contact/mbe/name (ar))")));
+    EXPECT_EQ(both, checked());
+}
+
 TEST_F(LiveSiteTest, BrokenContentNeverSaysThePagesAreDone) {
     expect_same_as_build({});
     site.file("content/offers/zeitung.yaml", "title: {de: \"Zeitung\"\n");

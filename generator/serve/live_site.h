@@ -34,6 +34,8 @@ public:
     // changes after that (its offline copy's size).
     using PagesDone = std::function<void(const Diagnostics&)>;
     int rebuild(const std::vector<std::filesystem::path>& changed, BuildOutcome& outcome, const PagesDone& pages_done = {});
+    // The preview folder, for the server to read its files from.
+    const PreviewOutput& output() const { return output_; }
 
 private:
     void read_everything();

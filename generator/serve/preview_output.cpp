@@ -1,8 +1,12 @@
 #include "serve/preview_output.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 
 namespace lotse {
 
@@ -17,25 +21,39 @@ bool PreviewOutput::keep(std::string_view path, std::uint64_t fingerprint, std::
     return true;
 }
 
+namespace {
+
+// Writes `bytes` over the file `target` (made if missing), then cuts it to their size; 0, or the
+// errno of what failed. Not truncated first: ext4 flushes a file truncated to nothing when it is
+// closed.
+int write_over(const fs::path& target, std::string_view bytes) {
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (fd < 0) return errno;
+    int error = 0;
+    for (std::size_t done = 0; !error && done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n > 0) done += static_cast<std::size_t>(n);
+        else if (n == 0) error = EIO;
+        else if (errno != EINTR) error = errno;
+    }
+    if (!error && ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0) error = errno;
+    if (::close(fd) != 0 && !error) error = errno;
+    return error;
+}
+
+}  // namespace
+
 bool PreviewOutput::write(const OutputFile& file, Diagnostics& diags) {
     const fs::path target = folder_ / file.path;
-    std::string hidden(".");  // a name the preview never serves
-    hidden += target.filename().string();
-    hidden += ".lotse-new";
-    const fs::path temporary = target.parent_path() / hidden;
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
-    bool written = false;
+    int error = 0;
     if (!ec) {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        written = out.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size())) && (out.close(), !out.fail());
-        if (written) fs::rename(temporary, target, ec);
-        written = written && !ec;
+        std::unique_lock<std::shared_mutex> writing(writing_);
+        error = write_over(target, file.bytes);
     }
-    const int error = errno;
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!written) {
-        fs::remove(temporary, ec);
+    if (ec || error) {
         files_[file.path] = {};  // whatever is there now is written again by the next build
         diags.error({target.generic_string(), 0, 0},
                     std::string("cannot write this preview file: ") + (ec ? ec.message() : std::strerror(error)));
@@ -44,6 +62,14 @@ bool PreviewOutput::write(const OutputFile& file, Diagnostics& diags) {
     files_[file.path] = {file.fingerprint, file.bytes.size()};
     made_.insert(file.path);
     return true;
+}
+
+std::string PreviewOutput::read(const fs::path& file) const {
+    std::shared_lock<std::shared_mutex> reading(writing_);
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 void PreviewOutput::finish() {

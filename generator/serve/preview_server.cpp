@@ -2,9 +2,7 @@
 
 #include <httplib.h>
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "serve/preview_files.h"
 #include "serve/preview_marks.h"
@@ -18,15 +16,8 @@ namespace {
 // How long an event stream stays silent before a comment line checks that the page is still there.
 constexpr std::chrono::seconds kHeartbeat{5};
 
-std::string file_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
-void serve_file(const fs::path& preview, const PreviewState& state, const httplib::Request& req, httplib::Response& res) {
-    const PreviewFile found = find_preview_file(preview, req.path);
+void serve_file(const PreviewOutput& preview, const PreviewState& state, const httplib::Request& req, httplib::Response& res) {
+    const PreviewFile found = find_preview_file(preview.folder(), req.path);
     switch (found.kind) {
         case PreviewFile::Kind::refused:
             res.status = 403;
@@ -42,7 +33,7 @@ void serve_file(const fs::path& preview, const PreviewState& state, const httpli
         case PreviewFile::Kind::file: break;
     }
     const std::string_view type = content_type(found.file);
-    std::string bytes = file_bytes(found.file);
+    std::string bytes = preview.read(found.file);
     if (type.starts_with("text/html")) bytes = mark_page(std::move(bytes), req.path, state.now());
     res.set_content(std::move(bytes), std::string(type).c_str());
 }
@@ -61,7 +52,7 @@ void serve_events(const PreviewState& state, httplib::Response& res) {
 
 }  // namespace
 
-void add_preview_routes(httplib::Server& server, const fs::path& preview, const PreviewState& state) {
+void add_preview_routes(httplib::Server& server, const PreviewOutput& preview, const PreviewState& state) {
     // Every response is the preview as it is now: a browser keeps nothing from an earlier build.
     server.set_default_headers({{"Cache-Control", "no-store"}});
     server.Get("/_lotse/events", [&state](const httplib::Request&, httplib::Response& res) { serve_events(state, res); });

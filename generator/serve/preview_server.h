@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "serve/preview_output.h"
 #include "serve/preview_state.h"
 
 namespace httplib {
@@ -14,6 +15,6 @@ class Server;
 namespace lotse {
 
 // `preview` and `state` are used by reference: they must outlive the server.
-void add_preview_routes(httplib::Server& server, const std::filesystem::path& preview, const PreviewState& state);
+void add_preview_routes(httplib::Server& server, const PreviewOutput& preview, const PreviewState& state);
 
 }  // namespace lotse

@@ -146,8 +146,11 @@ int run_serve(const RunOptions& options, const ServeOptions& serve, std::ostream
     httplib::Server server;
     // Each open page keeps one thread for its events, a side-by-side view three.
     server.new_task_queue = [] { return new httplib::ThreadPool(32); };
-    const fs::path preview = folder.site();  // the routes keep a reference
-    add_preview_routes(server, preview, state);
+    RunOptions o = options;
+    o.out = folder.site();
+    o.exits_after = false;
+    LiveSite site(o);
+    add_preview_routes(server, site.output(), state);
     int port = serve.port;
     if (port == 0) port = server.bind_to_any_port(serve.host);
     else if (!server.bind_to_port(serve.host, port)) port = -1;
@@ -162,10 +165,6 @@ int run_serve(const RunOptions& options, const ServeOptions& serve, std::ostream
         err << "cannot watch the site folder for changes: " << e.what() << '\n';
         return kUsageError;
     }
-    RunOptions o = options;
-    o.out = preview;
-    o.exits_after = false;
-    LiveSite site(o);
     rebuild(o, site, state, {}, out);
     std::thread listening([&server] { server.listen_after_bind(); });
     const std::string host = serve.host.find(':') != std::string::npos ? "[" + serve.host + "]" : serve.host;

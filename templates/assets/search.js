@@ -197,8 +197,14 @@
 
   var typing = null;
   field.addEventListener('focus', function () { withIndex(function () {}); });
+  // Typing searches from the second letter: one letter begins hundreds of words, in several shards
+  // (more than a whole query needs on a phone), and finds too much to help. Enter searches any query.
   field.addEventListener('input', function () {
     clearTimeout(typing);
+    if ([...queryWords(field.value).join('')].length < 2) {
+      show(field.value, null);
+      return;
+    }
     typing = setTimeout(function () { run(true); }, 120);
   });
   form.addEventListener('submit', function (e) {

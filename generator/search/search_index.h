@@ -33,10 +33,10 @@ inline constexpr std::size_t kBodyWords = 6;
 // The most letters of the line shown under a result: one line of a phone.
 inline constexpr std::size_t kLineLetters = 45;
 // About how many bytes a word or infix shard holds before the next one starts: small enough for a
-// phone to load at the first letters typed, large enough that a query needs few files.
-inline constexpr std::size_t kShardBytes = 24 * 1024;
+// phone to load for each word of a query, large enough that a query needs few files.
+inline constexpr std::size_t kShardBytes = 16 * 1024;
 // How many items a chunk holds: a page of results touches a few chunks, each small.
-inline constexpr std::size_t kChunkItems = 16;
+inline constexpr std::size_t kChunkItems = 8;
 
 // The folder of a language's search files, and a file after the entry: search/<part>-<n>.json
 // (part: words, infix, items). The entry is routes::kSearchIndex.

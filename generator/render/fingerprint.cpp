@@ -65,7 +65,8 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
     return d.value();
 }
 
-std::string record_key(const RecordEntry& e) { return std::string(info(e.kind).folder) + "/" + e.record->id; }
+std::string record_key(RecordKind kind, const std::string& id) { return std::string(info(kind).folder) + "/" + id; }
+std::string record_key(const RecordEntry& e) { return record_key(e.kind, e.record->id); }
 
 Fingerprints::Fingerprints(const SitePlan& plan, const std::string& source_language, std::uint64_t shared,
                            const SitemapLimits& sitemap, unsigned threads, RecordDigests* kept)

@@ -25,6 +25,7 @@ std::uint64_t record_digest(const RecordEntry& e, const std::string& language, c
 // record when its file is read again, and everything when the languages may have changed.
 using RecordDigests = std::unordered_map<std::string, std::vector<std::uint64_t>>;
 // "<kind's folder>/<id>": a record's key in RecordDigests, as its file is named under content/.
+std::string record_key(RecordKind kind, const std::string& id);
 std::string record_key(const RecordEntry& e);
 
 class Fingerprints {

@@ -10,6 +10,7 @@
 #include "common/data_dir.h"
 #include "common/site_files.h"
 #include "content/loader.h"
+#include "render/fingerprint.h"
 #include "render/offline_copy.h"
 #include "site/plan.h"
 
@@ -160,7 +161,7 @@ void LiveSite::check_translations(Diagnostics& diags) {
     for_each_kind(content, [&](auto& records) {
         for (auto& r : records) {
             using R = std::remove_reference_t<decltype(r)>;
-            auto [it, added] = currency_.try_emplace(std::string(info(KindOf<R>::value).folder) + "/" + r.id);
+            auto [it, added] = currency_.try_emplace(record_key(KindOf<R>::value, r.id));
             if (added) {
                 it->second = findings(record_text_units(r, o_.today, src));
                 mark_outdated(r, record, src);

@@ -9,8 +9,6 @@
 
 namespace lotse {
 
-namespace fs = std::filesystem;
-
 namespace {
 
 // How long an event stream stays silent before a comment line checks that the page is still there.

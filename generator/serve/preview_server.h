@@ -3,8 +3,6 @@
 // that listens to them and the side-by-side view (/_lotse/compare?path=/de/…&with=ar).
 #pragma once
 
-#include <filesystem>
-
 #include "serve/preview_output.h"
 #include "serve/preview_state.h"
 
